@@ -1,0 +1,171 @@
+import type { Category, PageKind } from "../shared/types";
+import type { Marker } from "./markers";
+import { readTeasers, type TeaserContext } from "./teasers";
+import { byDocumentOrder, normalizeLabel, squash } from "./text";
+
+/** A block to hide: one or more sibling elements, with the reason it was chosen. */
+export interface Block {
+  category: Category;
+  elements: Element[];
+  reason: string;
+}
+
+export interface ClassifyOptions {
+  kind: PageKind;
+  teasers: TeaserContext;
+  /** Labels that are not source names when teasers are read. */
+  labels: Set<string>;
+  /** While the page is still loading: every label counts, proof comes once the block is complete. */
+  provisional?: boolean;
+  /** Proofs already found, by block element: a related block's teasers are read once. */
+  proofs?: WeakMap<Element, string>;
+  /** The title, when already known. */
+  title?: Element | null;
+}
+
+export interface Classification {
+  blocks: Block[];
+  /** The story's title and its last text before the first block: nothing holding them is hidden. */
+  title: Element | null;
+  articleEnd: Element | null;
+}
+
+/** Climbing stops below these: hiding one of them would hide the page, not a block. */
+const STOP_AT = new Set(["HTML", "BODY", "MAIN", "HEADER", "FOOTER", "NAV"]);
+/** Banners and promos are small; a climb from a store link stops where the text grows past this. */
+const COMPACT = 600;
+
+/** The story's title: the page's `h1`, or the element whose text is the document's title. */
+export function findTitle(root: ParentNode, docTitle: string): Element | null {
+  const h1 = [...root.querySelectorAll("h1")].find((h) => squash(h.textContent ?? "").length >= 8);
+  if (h1) return h1;
+  const name = normalizeLabel(docTitle.split(/\s[|–—-]\s/)[0] ?? "");
+  if (name.length < 8) return null;
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (parent && parent.tagName !== "TITLE" && normalizeLabel(n.nodeValue ?? "") === name) return parent;
+  }
+  return null;
+}
+
+function headingRank(el: Element): number {
+  const m = /^H([1-6])$/.exec(el.tagName);
+  if (m) return Number(m[1]);
+  if (el.getAttribute("role") === "heading") return Number(el.getAttribute("aria-level") ?? 2);
+  return 99;
+}
+
+/** Text before `el` among its siblings (an icon or image before a heading is fine). */
+function hasTextBefore(el: Element): boolean {
+  for (let n = el.previousSibling; n; n = n.previousSibling) {
+    if (/\S/.test(n.textContent ?? "")) return true;
+  }
+  return false;
+}
+
+/** The last element with text that comes before `el` in document order, outside it. */
+function lastTextBefore(el: Element): Element | null {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  walker.currentNode = el;
+  for (let n = walker.previousNode(); n; n = walker.previousNode()) {
+    if (/\S/.test(n.nodeValue ?? "") && !el.contains(n) && n.parentElement?.tagName !== "SCRIPT") return n.parentElement;
+  }
+  return null;
+}
+
+/**
+ * Classifies the blocks the markers introduce. The article comes first: its title and
+ * everything from it to the first proven block are off limits, so a block never grows
+ * into the story, whatever words the story uses.
+ */
+export function classify(doc: Document, found: Marker[], opts: ClassifyOptions): Classification {
+  const markers = found
+    .filter((m) => m.element.isConnected && !(opts.kind === "listing" && m.category === "related"))
+    .sort((a, b) => byDocumentOrder(a.element, b.element));
+  const title = opts.title ?? findTitle(doc.body ?? doc, doc.title);
+  let articleEnd: Element | null = null;
+
+  const protects = (el: Element): boolean =>
+    (!!title && el.contains(title)) || (!!articleEnd && el.contains(articleEnd));
+  const othersWithin = (el: Element, category: Category): boolean =>
+    markers.some((m) => m.category !== category && el.contains(m.element));
+
+  const blockFor = (marker: Marker): Element[] => {
+    let top = marker.element;
+    for (;;) {
+      const parent = top.parentElement;
+      if (!parent || STOP_AT.has(parent.tagName) || protects(parent) || othersWithin(parent, marker.category)) break;
+      // A label starts its block; a store link sits inside a small one.
+      if (marker.from === "text" ? hasTextBefore(top) : (parent.textContent ?? "").length > COMPACT) break;
+      top = parent;
+    }
+    const elements = [top];
+    const standsAlone = normalizeLabel(top.textContent ?? "") === normalizeLabel(marker.element.textContent ?? "");
+    if (marker.from === "text" && standsAlone) {
+      // A heading among siblings (a flat layout): the block is the heading and what follows it.
+      const rank = Math.min(headingRank(top), 2);
+      const compact = marker.category === "ai-promo" || marker.category === "app-banner";
+      let length = (top.textContent ?? "").length;
+      for (let s = top.nextElementSibling; s; s = s.nextElementSibling) {
+        if (STOP_AT.has(s.tagName) || protects(s) || headingRank(s) <= rank) break;
+        if (othersWithin(s, marker.category)) break;
+        length += (s.textContent ?? "").length;
+        if (compact && length > COMPACT) break;
+        elements.push(s);
+      }
+    }
+    return elements;
+  };
+
+  const proven = (marker: Marker, elements: Element[]): string | null => {
+    if (opts.provisional) return "";
+    const first = elements[0];
+    const known = first && opts.proofs?.get(first);
+    if (known !== undefined) return known;
+    const proof = prove(marker, elements);
+    if (first && proof !== null) opts.proofs?.set(first, proof);
+    return proof;
+  };
+  const prove = (marker: Marker, elements: Element[]): string | null => {
+    const inside = (m: Marker): boolean => elements.some((el) => el.contains(m.element));
+    if (marker.category === "related") {
+      const teasers = readTeasers(elements, opts.teasers, opts.labels);
+      return teasers.length > 0 ? `${teasers.length} teaser card${teasers.length > 1 ? "s" : ""}` : null;
+    }
+    const evidence = markers.find((m) => m.category === marker.category && m.evidence && inside(m));
+    return evidence ? (evidence === marker ? "" : evidence.reason) : null;
+  };
+
+  // The first proven block after the title ends the article.
+  const afterTitle = title ? markers.filter((m) => byDocumentOrder(title, m.element) < 0) : markers;
+  for (const marker of afterTitle) {
+    if (!marker.label) continue;
+    const elements = blockFor(marker);
+    if (proven(marker, elements) !== null && elements[0]) {
+      articleEnd = lastTextBefore(elements[0]);
+      break;
+    }
+  }
+
+  const blocks: Block[] = [];
+  for (const marker of markers) {
+    if (!marker.label || blocks.some((b) => b.elements.some((el) => el.contains(marker.element)))) continue;
+    const elements = blockFor(marker);
+    const evidence = proven(marker, elements);
+    if (evidence === null) continue;
+    const first = elements[0];
+    // A later marker may have climbed higher than an earlier one of the same block: keep the outer.
+    const inner = blocks.findIndex((b) => b.category === marker.category && b.elements.some((el) => first?.contains(el)));
+    if (inner >= 0) blocks.splice(inner, 1);
+    const extent = elements.length > 1 ? ` and the ${elements.length - 1} element${elements.length > 2 ? "s" : ""} after it` : "";
+    blocks.push({
+      category: marker.category,
+      elements,
+      reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
+    });
+  }
+  return { blocks, title, articleEnd };
+}

@@ -1,0 +1,82 @@
+import type { Category } from "../shared/types";
+import { CATEGORIES } from "../shared/types";
+import type { Block } from "./classify";
+
+/** The attributes Tidyread puts on the page; removing them restores it. hide.css does the hiding. */
+export const ATTR = {
+  hidden: "data-tidyread-hidden",
+  /** Held back while the page loads, until the block it may belong to is complete. */
+  pending: "data-tidyread-pending",
+  /** On <html>: the page kind, while Tidyread is active. */
+  kind: "data-tidyread-kind",
+  /** On <html>: categories the reader chose to see again (space-separated). */
+  show: "data-tidyread-show",
+  panel: "data-tidyread-panel",
+} as const;
+
+export type Counts = Record<Category, number>;
+
+export const zeroCounts = (): Counts =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Counts;
+
+/** Keeps the page's attributes equal to a list of blocks, touching only what changed. */
+export class Marks {
+  private readonly hidden = new Map<Element, Category>();
+  private readonly pending = new Set<Element>();
+  private blocks: Block[] = [];
+
+  /** Makes exactly these blocks hidden. Returns whether anything changed. */
+  setBlocks(blocks: Block[]): boolean {
+    this.blocks = blocks;
+    const next = new Map<Element, Category>();
+    for (const b of blocks) for (const el of b.elements) next.set(el, b.category);
+    let changed = false;
+    for (const [el, category] of this.hidden) {
+      if (next.get(el) !== category) {
+        el.removeAttribute(ATTR.hidden);
+        this.hidden.delete(el);
+        changed = true;
+      }
+    }
+    for (const [el, category] of next) {
+      if (this.hidden.get(el) === category) continue;
+      el.setAttribute(ATTR.hidden, category);
+      this.hidden.set(el, category);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Makes exactly these elements held back (while loading). */
+  setPending(elements: Iterable<Element>): void {
+    const next = new Set(elements);
+    for (const el of this.pending) if (!next.has(el)) el.removeAttribute(ATTR.pending);
+    for (const el of next) if (!this.pending.has(el)) el.setAttribute(ATTR.pending, "");
+    this.pending.clear();
+    for (const el of next) this.pending.add(el);
+  }
+
+  isHidden(node: Node): boolean {
+    for (let el = node instanceof Element ? node : node.parentElement; el; el = el.parentElement) {
+      if (this.hidden.has(el)) return true;
+    }
+    return false;
+  }
+
+  /** Hidden blocks per category. */
+  counts(): Counts {
+    const counts = zeroCounts();
+    for (const b of this.blocks) counts[b.category] += 1;
+    return counts;
+  }
+
+  currentBlocks(): readonly Block[] {
+    return this.blocks;
+  }
+
+  /** Removes every attribute Tidyread set on page elements. */
+  clear(): void {
+    this.setBlocks([]);
+    this.setPending([]);
+  }
+}

@@ -1,0 +1,131 @@
+import type { LanguageWords } from "../lang";
+import type { SiteProfile } from "../sites";
+import type { Category } from "../shared/types";
+import { hasOwnText, NOT_PROSE, normalizeLabel, squash } from "./text";
+
+/** A clue found in the page: a label such as "Related Articles", a store link, a comment box. */
+export interface Marker {
+  element: Element;
+  category: Category;
+  /** Introduces a block: the block is found by climbing from here. */
+  label: boolean;
+  /** Proves that a block is what its label says. */
+  evidence: boolean;
+  /** Found by its text (a label a block starts with) or by what it is (a store link, a text box). */
+  from: "text" | "element";
+  /** Why, in words: `text “Comments”`. */
+  reason: string;
+}
+
+interface Entry {
+  category: Category;
+  label: boolean;
+  evidence: boolean;
+}
+
+/** Phrases to look for on one page: the language's words plus the site's own. */
+export interface Vocabulary {
+  phrases: Map<string, Entry[]>;
+  badges: Set<string>;
+  longest: number;
+}
+
+export function buildVocabulary(words: LanguageWords, site: SiteProfile | null): Vocabulary {
+  const phrases = new Map<string, Entry[]>();
+  const add = (phrase: string, entry: Entry): void => {
+    const key = normalizeLabel(phrase);
+    const list = phrases.get(key) ?? [];
+    const same = list.find((e) => e.category === entry.category);
+    if (same) {
+      same.label ||= entry.label;
+      same.evidence ||= entry.evidence;
+    } else phrases.set(key, [...list, entry]);
+  };
+  for (const [category, list] of Object.entries(words.labels) as [Category, string[]][]) {
+    for (const phrase of list) add(phrase, { category, label: true, evidence: false });
+  }
+  for (const [category, list] of Object.entries(words.evidence) as [Category, string[]][]) {
+    for (const phrase of list) add(phrase, { category, label: false, evidence: true });
+  }
+  const siteWords = site?.words?.[words.lang] ?? {};
+  for (const [category, list] of Object.entries(siteWords) as [Category, string[]][]) {
+    for (const phrase of list) add(phrase, { category, label: true, evidence: true });
+  }
+  const longest = Math.max(...[...phrases.keys()].map((k) => k.length)) + 12;
+  return { phrases, badges: new Set(words.storeBadges.map(normalizeLabel)), longest };
+}
+
+const STORE_LINKS = [
+  'a[href*="apps.apple.com"]',
+  'a[href*="itunes.apple.com"]',
+  'a[href*="play.google.com/store"]',
+  'a[href*="appgallery.huawei.com"]',
+].join(",");
+
+/**
+ * The element a matched text stands for: grow from the text's parent while the
+ * parent says nothing more (`<h2><span>Comments</span></h2>` → the h2).
+ */
+function labelElement(start: Element, key: string): Element {
+  let el = start;
+  while (el.parentElement && el.parentElement !== el.ownerDocument.body) {
+    if (normalizeLabel(el.parentElement.textContent ?? "") !== key) break;
+    el = el.parentElement;
+  }
+  return el;
+}
+
+/** A phrase or link inside a sentence ("he said <b>No comments yet</b>.") is prose, not a block. */
+const inRunningText = (el: Element): boolean => !!el.parentElement && hasOwnText(el.parentElement);
+
+function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
+  const raw = text.nodeValue ?? "";
+  if (raw.length > vocab.longest * 2 || !/\S/.test(raw)) return;
+  const parent = text.parentElement;
+  if (!parent || NOT_PROSE.has(parent.tagName)) return;
+  let key = normalizeLabel(raw);
+  let entries = vocab.phrases.get(key);
+  if (!entries && parent.childNodes.length <= 4) {
+    // A label split over nodes: "Related <b>Articles</b>".
+    const whole = parent.textContent ?? "";
+    if (whole.length <= vocab.longest) entries = vocab.phrases.get((key = normalizeLabel(whole)));
+  }
+  if (!entries) return;
+  const element = labelElement(parent, normalizeLabel(parent.textContent ?? ""));
+  if (inRunningText(element)) return;
+  for (const e of entries) {
+    out.push({ element, ...e, from: "text", reason: `text “${squash(element.textContent ?? "")}”` });
+  }
+}
+
+/** Markers in `root` and its subtree (root may be a text node the parser just added). */
+export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
+  const out: Marker[] = [];
+  if (root.nodeType === Node.TEXT_NODE) {
+    textMarkers(root as Text, vocab, out);
+    return out;
+  }
+  if (root.nodeType !== Node.ELEMENT_NODE && root.nodeType !== Node.DOCUMENT_NODE) return out;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) textMarkers(n as Text, vocab, out);
+
+  const scope = root as Element | Document;
+  const all = (selector: string): Element[] => {
+    const found = [...scope.querySelectorAll(selector)];
+    return root instanceof Element && root.matches(selector) ? [root, ...found] : found;
+  };
+  const banner = (element: Element, reason: string): void => {
+    if (inRunningText(element)) return;
+    out.push({ element, category: "app-banner", label: true, evidence: true, from: "element", reason });
+  };
+  for (const a of all(STORE_LINKS)) banner(a, "link to an app store");
+  for (const img of all("img[alt]")) {
+    const alt = img.getAttribute("alt") ?? "";
+    if (vocab.badges.has(normalizeLabel(alt))) banner(img.closest("a") ?? img, `store badge “${alt}”`);
+  }
+  for (const box of all("textarea, [contenteditable=''], [contenteditable='true']")) {
+    out.push({ element: box, category: "comments", label: false, evidence: true, from: "element", reason: "a text box to write in" });
+  }
+  return out;
+}

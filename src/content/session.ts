@@ -1,0 +1,152 @@
+import type { LanguageWords } from "../lang";
+import type { SiteProfile } from "../sites";
+import type { Detection, Teaser } from "../shared/types";
+import { classify, findTitle, type Classification } from "./classify";
+import { ATTR, Marks } from "./hide";
+import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
+import { readTeasers, teaserKey, type TeaserContext } from "./teasers";
+
+export interface SessionHooks {
+  /** Blocks or teasers changed (after the page finished loading). */
+  changed(): void;
+  /** Every batch of page mutations; the caller checks for in-site navigation here. */
+  mutated(): void;
+}
+
+const isOurs = (n: Node): boolean => n instanceof Element && n.hasAttribute(ATTR.panel);
+
+/** Has `el` text, or has the page text after it? Then we know which block it belongs to. */
+function placed(el: Element): boolean {
+  if (/\S/.test(el.textContent ?? "")) return true;
+  const walker = el.ownerDocument.createTreeWalker(el.ownerDocument.documentElement, NodeFilter.SHOW_TEXT);
+  walker.currentNode = el;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!el.contains(n) && /\S/.test(n.nodeValue ?? "")) return true;
+  }
+  return false;
+}
+
+/**
+ * Tidyread on one page (one URL): finds markers as the parser adds nodes, keeps the
+ * page's marks equal to the current classification, and reads the related teasers.
+ * Nothing it does is observed by itself: it only changes attributes and its own panel.
+ */
+export class PageSession {
+  readonly marks = new Marks();
+  teasers: Teaser[] = [];
+  last: Classification | null = null;
+  private readonly vocab: Vocabulary;
+  private readonly teaserContext: TeaserContext;
+  private readonly labels: Set<string>;
+  private markers: Marker[] = [];
+  private title: Element | null = null;
+  private loading: boolean;
+  /** Elements with no text yet, after the title: held back until we know what block they start. */
+  private readonly waiting = new Set<Element>();
+  private readonly proofs = new WeakMap<Element, string>();
+  private readonly readBlocks = new WeakSet<Element>();
+  private readonly teaserKeys = new Set<string>();
+  private readonly observer: MutationObserver;
+  private readonly onLoaded = (): void => this.finishLoading();
+
+  constructor(
+    private readonly doc: Document,
+    readonly detection: Detection,
+    site: SiteProfile | null,
+    words: LanguageWords,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.vocab = buildVocabulary(words, site);
+    this.labels = new Set(this.vocab.phrases.keys());
+    this.teaserContext = { words, order: site?.dateOrder ?? "dmy", now: new Date(), baseURI: doc.baseURI };
+    this.loading = doc.readyState === "loading";
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  start(): void {
+    this.markers = findMarkers(this.doc, this.vocab);
+    this.observer.observe(this.doc, { childList: true, subtree: true });
+    if (this.loading) this.doc.addEventListener("DOMContentLoaded", this.onLoaded, { once: true });
+    else this.finishLoading();
+  }
+
+  /** Restores the page exactly: every attribute Tidyread set is removed. */
+  stop(): void {
+    this.observer.disconnect();
+    this.doc.removeEventListener("DOMContentLoaded", this.onLoaded);
+    this.marks.clear();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const added: Node[] = [];
+    for (const r of records) for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
+    this.hooks.mutated();
+    if (added.length === 0) return;
+    for (const n of added) this.markers.push(...findMarkers(n, this.vocab));
+    this.title ??= this.doc.body ? findTitle(this.doc.body, this.doc.title) : null;
+    if (this.loading && this.title) {
+      const title = this.title;
+      for (const n of added) {
+        if (n instanceof Element && title.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) this.waiting.add(n);
+      }
+    }
+    this.reconcile(added);
+  }
+
+  private reconcile(added: Node[] = []): void {
+    this.markers = this.markers.filter((m) => m.element.isConnected);
+    this.last = classify(this.doc, this.markers, {
+      kind: this.detection.kind,
+      teasers: this.teaserContext,
+      labels: this.labels,
+      provisional: this.loading,
+      proofs: this.proofs,
+      title: this.title,
+    });
+    if (this.loading) {
+      // Until the parser is done, anything that may be a block is held back, unlabelled.
+      for (const el of this.waiting) if (!el.isConnected || placed(el)) this.waiting.delete(el);
+      this.marks.setPending([...this.last.blocks.flatMap((b) => b.elements), ...this.waiting]);
+      return;
+    }
+    const changedBlocks = this.marks.setBlocks(this.last.blocks);
+    const changedTeasers = this.collectTeasers(added);
+    if (changedBlocks || changedTeasers) this.hooks.changed();
+  }
+
+  private finishLoading(): void {
+    this.loading = false;
+    this.waiting.clear();
+    this.title ??= this.doc.body ? findTitle(this.doc.body, this.doc.title) : null;
+    this.reconcile();
+    this.marks.setPending([]);
+    this.hooks.changed();
+  }
+
+  /** Reads teasers of related blocks not read yet, and of cards added to blocks already read. */
+  private collectTeasers(added: Node[]): boolean {
+    const found: Teaser[] = [];
+    this.teaserContext.now = new Date();
+    for (const block of this.marks.currentBlocks()) {
+      if (block.category !== "related" || !block.elements[0]) continue;
+      if (!this.readBlocks.has(block.elements[0])) {
+        this.readBlocks.add(block.elements[0]);
+        found.push(...readTeasers(block.elements, this.teaserContext, this.labels));
+        continue;
+      }
+      const inBlock = added.filter(
+        (n): n is Element => n instanceof Element && block.elements.some((el) => el.contains(n)),
+      );
+      if (inBlock.length) found.push(...readTeasers(inBlock, this.teaserContext, this.labels));
+    }
+    let changed = false;
+    for (const t of found) {
+      const key = teaserKey(t);
+      if (this.teaserKeys.has(key)) continue;
+      this.teaserKeys.add(key);
+      this.teasers.push(t);
+      changed = true;
+    }
+    return changed;
+  }
+}

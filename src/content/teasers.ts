@@ -1,0 +1,155 @@
+import type { LanguageWords } from "../lang";
+import { findTime, isoFromAttribute, type DateOrder, type FoundTime } from "../shared/time";
+import type { Teaser } from "../shared/types";
+import { NOT_PROSE, normalizeLabel, squash } from "./text";
+
+export interface TeaserContext {
+  words: LanguageWords;
+  order: DateOrder;
+  now: Date;
+  baseURI: string;
+}
+
+/** A time stamp inside a card, and a source name run into it ("Newsweek2 days ago"). */
+interface Stamp {
+  element: Element;
+  time: FoundTime;
+  prefix: string;
+}
+
+const HEADINGS = "h1,h2,h3,h4,h5,h6,[role=heading]";
+
+/** Absolute http(s) URL of a link, or null: page links reach our UI only when they are web links. */
+export function safeUrl(href: string | null, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function textNodes(root: Element, visit: (text: string, parent: Element) => void): void {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    const text = squash(n.nodeValue ?? "");
+    if (parent && text && !NOT_PROSE.has(parent.tagName)) visit(text, parent);
+  }
+}
+
+function stampsIn(roots: Element[], ctx: TeaserContext): Stamp[] {
+  const stamps: Stamp[] = [];
+  for (const root of roots) {
+    textNodes(root, (text, parent) => {
+      if (text.length > 80) return;
+      const time = findTime(text, ctx.words, ctx.now, ctx.order);
+      if (!time) return;
+      const attr = parent.closest("time")?.getAttribute("datetime") ?? null;
+      const iso = time.relative ? null : isoFromAttribute(attr);
+      stamps.push({ element: parent, time: iso ? { ...time, iso } : time, prefix: text.slice(0, time.start).trim() });
+    });
+  }
+  return stamps;
+}
+
+/**
+ * Cards are the largest subtrees that hold exactly one time stamp: climb from each
+ * stamp while the parent holds no other stamp.
+ */
+function cardsOf(roots: Element[], stamps: Stamp[]): Map<Element, Stamp> {
+  const counts = new Map<Element, number>();
+  const inRoots = (el: Element): boolean => roots.some((r) => r.contains(el));
+  for (const { element } of stamps) {
+    for (let el: Element | null = element; el && inRoots(el); el = el.parentElement) {
+      counts.set(el, (counts.get(el) ?? 0) + 1);
+    }
+  }
+  const cards = new Map<Element, Stamp>();
+  for (const stamp of stamps) {
+    let card = stamp.element;
+    while (card.parentElement && counts.get(card.parentElement) === 1) card = card.parentElement;
+    if (!cards.has(card)) cards.set(card, stamp);
+  }
+  return cards;
+}
+
+function titleOf(card: Element): { title: string; link: Element | null } | null {
+  const heading = card.querySelector(HEADINGS);
+  const links = [...card.querySelectorAll("a[href]")];
+  const headingText = heading ? squash(heading.textContent ?? "") : "";
+  if (headingText) {
+    const link = heading?.closest("a[href]") ?? heading?.querySelector("a[href]") ?? null;
+    return { title: headingText, link: link ?? links.find((a) => squash(a.textContent ?? "") === headingText) ?? links[0] ?? null };
+  }
+  const longest = links
+    .map((a) => ({ a, text: squash(a.textContent ?? "") }))
+    .sort((x, y) => y.text.length - x.text.length)[0];
+  if (longest && longest.text.length >= 12) return { title: longest.text, link: longest.a };
+  const alt = [...card.querySelectorAll("img[alt]")]
+    .map((img) => squash(img.getAttribute("alt") ?? ""))
+    .sort((x, y) => y.length - x.length)[0];
+  return alt && alt.length >= 12 ? { title: alt, link: links[0] ?? null } : null;
+}
+
+/**
+ * The source is the short text that is neither title nor time, preferring one the
+ * card repeats (Daily8 prints it twice) and one run into the time stamp.
+ */
+function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<string>): string | null {
+  const score = new Map<string, number>();
+  const firstSeen: string[] = [];
+  const vote = (text: string, weight: number): void => {
+    const name = text.replace(/^[-–—•·\s]+|[-–—•·|\s]+$/g, "");
+    if (name.length < 2 || name.length > 50 || name === title || exclude.has(normalizeLabel(name))) return;
+    if (!score.has(name)) firstSeen.push(name);
+    score.set(name, (score.get(name) ?? 0) + weight);
+  };
+  if (stamp.prefix) vote(stamp.prefix, 2);
+  textNodes(card, (text, parent) => {
+    if (parent === stamp.element || parent.closest("button")) return;
+    vote(text, 1);
+  });
+  let best: string | null = null;
+  for (const name of firstSeen) if (best === null || (score.get(name) ?? 0) > (score.get(best) ?? 0)) best = name;
+  return best;
+}
+
+function summaryOf(card: Element, title: string): string | null {
+  let best = "";
+  textNodes(card, (text, parent) => {
+    if (text.length > best.length && text !== title && !parent.closest("button")) best = text;
+  });
+  return best.length >= 40 ? best : null;
+}
+
+/** Identity of a teaser for merging duplicates. */
+export const teaserKey = (t: Teaser): string => t.url ?? `title:${t.title.toLowerCase()}`;
+
+/**
+ * Reads the teaser cards in `roots` (a related-articles block, or cards added to it
+ * later) into plain data, in page order, duplicates merged.
+ * `exclude` holds labels that are not source names (the block's own heading).
+ */
+export function readTeasers(roots: Element[], ctx: TeaserContext, exclude: Set<string> = new Set()): Teaser[] {
+  const stamps = stampsIn(roots, ctx);
+  const teasers: Teaser[] = [];
+  const seen = new Set<string>();
+  for (const [card, stamp] of cardsOf(roots, stamps)) {
+    const found = titleOf(card);
+    if (!found) continue;
+    const teaser: Teaser = {
+      title: found.title,
+      url: safeUrl(found.link?.getAttribute("href") ?? null, ctx.baseURI),
+      source: sourceOf(card, found.title, stamp, exclude),
+      time: { text: stamp.time.text, iso: stamp.time.iso },
+      summary: summaryOf(card, found.title),
+    };
+    const key = teaserKey(teaser);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    teasers.push(teaser);
+  }
+  return teasers;
+}

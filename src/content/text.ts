@@ -1,0 +1,32 @@
+/** Whitespace collapsed and trimmed. */
+export const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+/**
+ * A label as compared against the language data: lower case, no trailing
+ * punctuation or ellipsis, no count ("Comments (3)", "3 Comments").
+ */
+export function normalizeLabel(s: string): string {
+  return squash(s)
+    .toLowerCase()
+    .replace(/^\d+\s+/, "")
+    .replace(/\s*\(\d+\)$/, "")
+    .replace(/[\s.…:!·•|>»›-]+$/u, "")
+    .trim();
+}
+
+/** Elements whose text is never page prose. */
+export const NOT_PROSE = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TITLE", "OPTION", "TEXTAREA"]);
+
+/** True when some text node directly inside `el` (not in a child element) has visible characters. */
+export function hasOwnText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === Node.TEXT_NODE && /\S/.test(n.nodeValue ?? "")) return true;
+  }
+  return false;
+}
+
+/** Document order, for sorting. */
+export function byDocumentOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}

@@ -1,0 +1,56 @@
+import type { LanguageWords } from "./types";
+
+export const en: LanguageWords = {
+  lang: "en",
+  dir: "ltr",
+  labels: {
+    comments: ["comments", "comment", "reader comments", "discussion", "no comments yet", "leave a comment", "join the conversation"],
+    "ai-promo": ["try our ai features", "ai features"],
+    "app-banner": ["download the app", "get started now: download the app", "download our app", "get the app"],
+    related: ["related articles", "related stories", "related news", "further reading", "you may also like", "more stories", "read more", "related"],
+  },
+  evidence: {
+    comments: [
+      "no comments yet",
+      "be the first to comment",
+      "add a comment",
+      "write a comment",
+      "post comment",
+      "log in to comment",
+      "sign in to comment",
+    ],
+    "ai-promo": ["try our ai features"],
+    "app-banner": ["app store", "google play", "download on the app store", "get it on google play"],
+  },
+  storeBadges: ["app-store", "play-store", "app store", "google play", "download on the app store", "get it on google play"],
+  relativeTime: {
+    before: [],
+    after: ["ago"],
+    units: {
+      second: { second: null, seconds: null, sec: null, secs: null },
+      minute: { minute: null, minutes: null, min: null, mins: null },
+      hour: { hour: null, hours: null, hr: null, hrs: null },
+      day: { day: null, days: null },
+      week: { week: null, weeks: null },
+      month: { month: null, months: null },
+      year: { year: null, years: null },
+    },
+    one: ["a", "an", "one"],
+    now: ["just now", "now", "moments ago", "a few seconds ago", "a moment ago"],
+    yesterday: ["yesterday"],
+  },
+  months: [
+    ["january", "jan"],
+    ["february", "feb"],
+    ["march", "mar"],
+    ["april", "apr"],
+    ["may"],
+    ["june", "jun"],
+    ["july", "jul"],
+    ["august", "aug"],
+    ["september", "sep", "sept"],
+    ["october", "oct"],
+    ["november", "nov"],
+    ["december", "dec"],
+  ],
+};

@@ -1,0 +1,13 @@
+import { en } from "./en";
+import type { LanguageWords } from "./types";
+
+export type { LanguageWords, TimeUnit } from "./types";
+
+/** Every language Tidyread reads, by code. English is the fallback. */
+export const LANGUAGES: Record<string, LanguageWords> = { en };
+
+/** The words for a BCP 47 tag such as "en-GB"; English when the language is unknown. */
+export function wordsFor(tag: string | null | undefined): LanguageWords {
+  const code = (tag ?? "").toLowerCase().split("-")[0] ?? "";
+  return LANGUAGES[code] ?? en;
+}

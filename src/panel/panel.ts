@@ -1,0 +1,140 @@
+import { formatRelative } from "../shared/time";
+import type { Teaser } from "../shared/types";
+import styles from "./panel.css?inline";
+
+export interface PanelOptions {
+  /** The page's direction and language: the panel sits at the page's end side. */
+  dir: "ltr" | "rtl";
+  lang: string;
+  open: boolean;
+  /** The reader toggled the panel (handle, Escape). */
+  onToggle(open: boolean): void;
+  /** The reader asked for the original page back. */
+  onRestore(): void;
+}
+
+const HOST_ATTR = "data-tidyread-panel";
+
+/** Builds an element with text only: page strings never become markup. */
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The side panel: an open shadow root on one host element, so the page's styles
+ * cannot reach in and assistive technology (and tests) can.
+ */
+export class SidePanel {
+  readonly host: HTMLElement;
+  private readonly aside: HTMLElement;
+  private readonly handle: HTMLButtonElement;
+  private readonly body: HTMLElement;
+  private readonly list: HTMLUListElement;
+  private readonly note: HTMLElement;
+  private teasers: readonly Teaser[] = [];
+  private open: boolean;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: PanelOptions,
+  ) {
+    this.open = options.open;
+    this.host = el(doc, "div", { [HOST_ATTR]: "" });
+    const root = this.host.attachShadow({ mode: "open" });
+    const style = el(doc, "style", {}, styles);
+    this.aside = el(doc, "aside", { class: "panel", dir: options.dir, lang: options.lang, "aria-label": "Tidyread: related articles" });
+    this.handle = el(doc, "button", {
+      type: "button",
+      class: "handle",
+      "data-part": "handle",
+      "aria-controls": "tidyread-body",
+    });
+    this.body = el(doc, "div", { id: "tidyread-body", class: "body" });
+    this.list = el(doc, "ul");
+    this.note = el(doc, "p", { class: "note" });
+    const restore = el(doc, "button", { type: "button", class: "restore", "data-part": "restore" }, "Show the original page");
+    this.body.append(el(doc, "h2", {}, "Related articles"), this.note, this.list, restore);
+    this.aside.append(this.handle, this.body);
+    root.append(style, this.aside);
+
+    this.handle.addEventListener("click", () => this.toggle());
+    restore.addEventListener("click", () => options.onRestore());
+    this.aside.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && this.open) {
+        this.toggle(false);
+        this.handle.focus();
+      }
+    });
+    this.render();
+  }
+
+  attach(): void {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+  }
+
+  destroy(): void {
+    this.host.remove();
+  }
+
+  isOpen(): boolean {
+    return this.open;
+  }
+
+  toggle(open = !this.open): void {
+    if (open === this.open) return;
+    this.open = open;
+    this.render();
+    this.options.onToggle(open);
+  }
+
+  setContent(teasers: readonly Teaser[], hiddenBlocks: number): void {
+    this.teasers = teasers;
+    this.note.textContent =
+      `${teasers.length} related ${teasers.length === 1 ? "article" : "articles"} moved here; ` +
+      `${hiddenBlocks} ${hiddenBlocks === 1 ? "block" : "blocks"} hidden on this page.`;
+    this.list.replaceChildren(...teasers.map((t) => this.item(t)));
+    this.render();
+  }
+
+  private item(t: Teaser): HTMLLIElement {
+    const doc = this.doc;
+    const li = el(doc, "li");
+    li.append(
+      t.url
+        ? el(doc, "a", { href: t.url, target: "_blank", rel: "noopener noreferrer" }, t.title)
+        : el(doc, "span", { class: "title" }, t.title),
+    );
+    const meta = el(doc, "div", { class: "meta" });
+    if (t.source) meta.append(el(doc, "span", { "data-part": "source" }, t.source));
+    if (t.time) {
+      if (t.source) meta.append(" · ");
+      const shown = t.time.text || formatRelative(t.time.iso, new Date(), this.options.lang);
+      meta.append(el(doc, "time", { datetime: t.time.iso }, shown));
+    }
+    li.append(meta);
+    if (t.summary) {
+      const details = el(doc, "details");
+      details.append(el(doc, "summary", {}, "Summary"), el(doc, "p", {}, t.summary));
+      li.append(details);
+    }
+    return li;
+  }
+
+  private render(): void {
+    this.body.hidden = !this.open;
+    this.handle.setAttribute("aria-expanded", String(this.open));
+    this.handle.textContent = `${this.open ? "Close" : "Related"} (${this.teasers.length})`;
+    this.handle.setAttribute(
+      "aria-label",
+      this.open ? "Close the related-articles panel" : `Open the related-articles panel, ${this.teasers.length} articles`,
+    );
+  }
+}

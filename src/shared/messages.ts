@@ -1,0 +1,36 @@
+import type { Category, Detection } from "./types";
+
+/** What a tab reports about itself. */
+export interface PageState {
+  detection: Detection;
+  enabled: boolean;
+  panelOpen: boolean;
+  hidden: Record<Category, number>;
+  teasers: number;
+}
+
+/** Messages from the background (or an extension page) to a tab's content script. */
+export type ToContent =
+  | { type: "panel:toggle" }
+  | { type: "page:set-enabled"; enabled: boolean }
+  | { type: "page:get-state" };
+
+/** Messages from a content script to the background. */
+export type ToBackground = { type: "page:state"; state: PageState };
+
+/** What a content script answers to each message. */
+export type ContentReply<M extends ToContent> = M extends ToContent ? PageState : never;
+
+const CONTENT_TYPES = new Set<string>(["panel:toggle", "page:set-enabled", "page:get-state"]);
+
+/** Narrows an unknown message; anything else is ignored. */
+export function isToContent(m: unknown): m is ToContent {
+  if (typeof m !== "object" || m === null) return false;
+  const { type, enabled } = m as { type?: unknown; enabled?: unknown };
+  if (typeof type !== "string" || !CONTENT_TYPES.has(type)) return false;
+  return type !== "page:set-enabled" || typeof enabled === "boolean";
+}
+
+export function isToBackground(m: unknown): m is ToBackground {
+  return typeof m === "object" && m !== null && (m as { type?: unknown }).type === "page:state";
+}
