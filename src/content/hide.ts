@@ -56,13 +56,6 @@ export class Marks {
     for (const el of next) this.pending.add(el);
   }
 
-  isHidden(node: Node): boolean {
-    for (let el = node instanceof Element ? node : node.parentElement; el; el = el.parentElement) {
-      if (this.hidden.has(el)) return true;
-    }
-    return false;
-  }
-
   /** Hidden blocks per category. */
   counts(): Counts {
     const counts = zeroCounts();

@@ -83,12 +83,11 @@ function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   if (raw.length > vocab.longest * 2 || !/\S/.test(raw)) return;
   const parent = text.parentElement;
   if (!parent || NOT_PROSE.has(parent.tagName)) return;
-  let key = normalizeLabel(raw);
-  let entries = vocab.phrases.get(key);
+  let entries = vocab.phrases.get(normalizeLabel(raw));
   if (!entries && parent.childNodes.length <= 4) {
     // A label split over nodes: "Related <b>Articles</b>".
     const whole = parent.textContent ?? "";
-    if (whole.length <= vocab.longest) entries = vocab.phrases.get((key = normalizeLabel(whole)));
+    if (whole.length <= vocab.longest) entries = vocab.phrases.get(normalizeLabel(whole));
   }
   if (!entries) return;
   const element = labelElement(parent, normalizeLabel(parent.textContent ?? ""));
@@ -113,7 +112,7 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
   const scope = root as Element | Document;
   const all = (selector: string): Element[] => {
     const found = [...scope.querySelectorAll(selector)];
-    return root instanceof Element && root.matches(selector) ? [root, ...found] : found;
+    return root.nodeType === Node.ELEMENT_NODE && (root as Element).matches(selector) ? [root as Element, ...found] : found;
   };
   const banner = (element: Element, reason: string): void => {
     if (inRunningText(element)) return;

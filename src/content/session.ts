@@ -13,7 +13,8 @@ export interface SessionHooks {
   mutated(): void;
 }
 
-const isOurs = (n: Node): boolean => n instanceof Element && n.hasAttribute(ATTR.panel);
+const isOurs = (n: Node): boolean => n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(ATTR.panel);
+const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
 
 /** Has `el` text, or has the page text after it? Then we know which block it belongs to. */
 function placed(el: Element): boolean {
@@ -87,7 +88,7 @@ export class PageSession {
     if (this.loading && this.title) {
       const title = this.title;
       for (const n of added) {
-        if (n instanceof Element && title.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) this.waiting.add(n);
+        if (isElement(n) && title.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) this.waiting.add(n);
       }
     }
     this.reconcile(added);
@@ -135,7 +136,7 @@ export class PageSession {
         continue;
       }
       const inBlock = added.filter(
-        (n): n is Element => n instanceof Element && block.elements.some((el) => el.contains(n)),
+        (n): n is Element => isElement(n) && block.elements.some((el) => el.contains(n)),
       );
       if (inBlock.length) found.push(...readTeasers(inBlock, this.teaserContext, this.labels));
     }

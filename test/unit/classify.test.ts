@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { hiddenUnder, runSession } from "./support";
+
+const URL_ARTICLE = "https://www.daily8.com/en/article/1";
+
+const page = (body: string, title = "A long enough story title"): string =>
+  `<!doctype html><html lang="en"><head><title>${title} | Daily8</title></head><body>${body}</body></html>`;
+
+const card = (n: number, href = `/en/article/${n}`): string =>
+  `<div><a href="${href}"><h3>Teaser number ${n} has a title</h3></a><span>Source ${n}</span><span>${n} hours ago</span>` +
+  `<p>A summary that is long enough to count as one, about teaser ${n} and what happened.</p></div>`;
+
+const story = `<h1>A long enough story title</h1><p>Russia Today</p>
+  <p>First paragraph of the story, which says what happened and why it matters to readers.</p>
+  <p>Second paragraph of the story with more detail about the exchange.</p>`;
+
+const attr = (doc: Document, category: string): Element[] => [...doc.querySelectorAll(`[data-tidyread-hidden="${category}"]`)];
+
+describe("classification", () => {
+  it("hides each boilerplate section whole, and nothing of the story", () => {
+    const { doc, session } = runSession(
+      page(`<main><article>${story}</article>
+        <section><img alt="Orange background"><h2>Try Our AI Features</h2><p>Explore what Daily8 AI can do for you:</p></section>
+        <section><h2>Comments</h2><p>No comments yet...</p><form><textarea></textarea><button>Post</button></form></section>
+        <section><h2>Related Articles</h2>${card(1)}${card(2)}</section>
+        <section><h2>DOWNLOAD THE APP</h2><a href="https://apps.apple.com/app/x"><img alt="app-store"></a></section></main>`),
+      URL_ARTICLE,
+    );
+    expect(session.marks.counts()).toEqual({ comments: 1, "ai-promo": 1, "app-banner": 1, related: 1 });
+    for (const el of attr(doc, "comments")) expect(el.tagName).toBe("SECTION");
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+    expect(session.teasers.map((t) => t.title)).toEqual(["Teaser number 1 has a title", "Teaser number 2 has a title"]);
+  });
+
+  it("in a flat layout hides the heading and the siblings that follow it, up to the next heading", () => {
+    const { doc, session } = runSession(
+      page(`<div>${story}<h2>Comments</h2><p>No comments yet...</p><h2>Related Articles</h2>${card(1)}${card(2)}<p>© Daily8</p></div>`),
+      URL_ARTICLE,
+    );
+    expect(session.marks.counts()).toMatchObject({ comments: 1, related: 1 });
+    expect(attr(doc, "comments").map((e) => e.textContent)).toEqual(["Comments", "No comments yet..."]);
+    expect(attr(doc, "related")).toHaveLength(4);
+    expect(hiddenUnder(doc.querySelector("p:last-child") as Element)).toBe("related");
+  });
+
+  it("does not merge neighbouring blocks that share a wrapper", () => {
+    const { doc, session } = runSession(
+      page(`<div>${story}</div><div class="w"><div><div>Try Our AI Features</div><div>Explore what Daily8 AI can do for you:</div></div>
+        <div><div>Comments</div><div>No comments yet...</div></div></div>`),
+      URL_ARTICLE,
+    );
+    expect(session.marks.counts()).toMatchObject({ comments: 1, "ai-promo": 1 });
+    expect(doc.querySelector(".w")?.hasAttribute("data-tidyread-hidden")).toBe(false);
+  });
+
+  it("needs evidence: a sub-heading 'Comments' or 'Related articles' in the story hides nothing", () => {
+    const { doc, session } = runSession(
+      page(`<article>${story}<h2>Comments</h2><p>The minister's comments drew criticism from every side.</p>
+        <h3>Related articles</h3><p>Earlier reporting, <a href="/x">linked here</a>, covered the talks.</p>
+        <h2>Download the app</h2><p>The ministry asked citizens to download the app before Friday.</p></article>`),
+      URL_ARTICLE,
+    );
+    expect(session.marks.counts()).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, related: 0 });
+    expect(doc.querySelectorAll("[data-tidyread-hidden]")).toHaveLength(0);
+  });
+
+  it("ignores labels and store links inside running text", () => {
+    const { doc } = runSession(
+      page(`<article>${story}<p>He said <b>No comments yet</b> and left.</p>
+        <p>It is on the <a href="https://apps.apple.com/app/x">App Store</a> now.</p></article>`),
+      URL_ARTICLE,
+    );
+    expect(doc.querySelectorAll("[data-tidyread-hidden]")).toHaveLength(0);
+  });
+
+  it("never climbs into the element that holds the title, even from a promo before it", () => {
+    const { doc } = runSession(
+      page(`<div id="app"><div><h3>Try Our AI Features</h3><p>Explore what Daily8 AI can do for you:</p></div>${story}</div>`),
+      URL_ARTICLE,
+    );
+    expect(doc.getElementById("app")?.hasAttribute("data-tidyread-hidden")).toBe(false);
+    expect(hiddenUnder(doc.querySelector("h3") as Element)).toBe("ai-promo");
+  });
+
+  it("leaves related lists alone on listing pages but hides the boilerplate", () => {
+    const { doc, session } = runSession(
+      page(`<h1>#Ukraine stories</h1><section><h2>Related Articles</h2>${card(1)}${card(2)}</section>
+        <section><h2>Comments</h2><p>No comments yet...</p></section>`),
+      "https://www.daily8.com/en/hashtag/Ukraine",
+    );
+    expect(session.detection.kind).toBe("listing");
+    expect(session.marks.counts()).toMatchObject({ comments: 1, related: 0 });
+    expect(hiddenUnder(doc.querySelector("h3") as Element)).toBeNull();
+  });
+
+  it("explains every block", () => {
+    const { session } = runSession(page(`${story}<section><h2>Comments</h2><p>No comments yet...</p></section>`), URL_ARTICLE);
+    expect(session.marks.currentBlocks()[0]?.reason).toBe("text “Comments”; text “No comments yet...”");
+  });
+
+  it("restores the page exactly when stopped", () => {
+    const html = page(`${story}<section><h2>Comments</h2><p>No comments yet...</p></section>
+      <section><h2>Related Articles</h2>${card(1)}${card(2)}</section>`);
+    const { doc, session } = runSession(html, URL_ARTICLE);
+    const before = new DOMParser().parseFromString(html.replace("<head>", `<head><base href="${URL_ARTICLE}">`), "text/html");
+    expect(doc.querySelectorAll("[data-tidyread-hidden]").length).toBeGreaterThan(0);
+    session.stop();
+    expect(doc.documentElement.outerHTML).toBe(before.documentElement.outerHTML);
+  });
+
+  it("does nothing on a Daily8 page that is neither article nor listing", () => {
+    const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
+    expect(session.detection.kind).toBe("none");
+    expect(doc.querySelectorAll("[data-tidyread-hidden]")).toHaveLength(0);
+  });
+});
+
+describe("teasers", () => {
+  it("reads title, absolute link, source, time and summary; drops non-web links; merges duplicates", () => {
+    const { session } = runSession(
+      page(`${story}<section><h2>Related Articles</h2>${card(1)}${card(2, "javascript:alert(1)")}${card(1)}
+        <div><a href="/en/article/9">A teaser whose source runs into its time</a><div>Newsweek2 days ago</div></div></section>`),
+      URL_ARTICLE,
+    );
+    const [first, second, third] = session.teasers;
+    expect(session.teasers).toHaveLength(3);
+    expect(first).toMatchObject({
+      title: "Teaser number 1 has a title",
+      url: "https://www.daily8.com/en/article/1",
+      source: "Source 1",
+      time: { text: "1 hours ago" },
+      summary: expect.stringMatching(/^A summary that is long enough/),
+    });
+    expect(second?.url).toBeNull();
+    expect(third).toMatchObject({ source: "Newsweek", time: { text: "2 days ago" } });
+    const age = Date.now() - Date.parse(first?.time?.iso ?? "");
+    expect(Math.abs(age - 3_600_000)).toBeLessThan(60_000);
+  });
+});

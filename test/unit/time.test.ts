@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../src/lang/en";
+import { findTime, formatRelative, isoFromAttribute } from "../../src/shared/time";
+
+const now = new Date("2026-11-22T12:00:00Z");
+const ago = (seconds: number): string => new Date(now.getTime() - seconds * 1000).toISOString();
+
+describe("findTime: relative times", () => {
+  it.each([
+    ["an hour ago", 3600],
+    ["a minute ago", 60],
+    ["9 minutes ago", 540],
+    ["2 hours ago", 7200],
+    ["2 days ago", 172_800],
+    ["1 week ago", 604_800],
+    ["just now", 0],
+    ["Yesterday", 86_400],
+    ["3 mins ago", 180],
+  ])("%s is %i seconds before it was read", (text, seconds) => {
+    const found = findTime(text, en, now);
+    expect(found).toMatchObject({ iso: ago(seconds), relative: true, start: 0, text });
+  });
+
+  it("finds a time run into a source name and says where it starts", () => {
+    expect(findTime("Newsweek2 days ago", en, now)).toMatchObject({ start: 8, text: "2 days ago", iso: ago(172_800) });
+    expect(findTime("Russia Todayan hour ago", en, now)).toMatchObject({ start: 12, text: "an hour ago" });
+  });
+
+  it("reads Arabic-Indic digits", () => {
+    expect(findTime("٥ minutes ago", en, now)?.iso).toBe(ago(300));
+  });
+});
+
+describe("findTime: absolute dates", () => {
+  it("reads Daily8's day-month-year and a source run into it", () => {
+    expect(findTime("16-05-2025", en, now)).toMatchObject({ iso: "2025-05-16", relative: false, start: 0 });
+    expect(findTime("Russia Today16-05-2025", en, now)).toMatchObject({ iso: "2025-05-16", start: 12 });
+  });
+
+  it("follows the site's order only when the date is ambiguous", () => {
+    expect(findTime("05-06-2025", en, now, "dmy")?.iso).toBe("2025-06-05");
+    expect(findTime("05-06-2025", en, now, "mdy")?.iso).toBe("2025-05-06");
+    expect(findTime("25-12-2025", en, now, "mdy")?.iso).toBe("2025-12-25");
+  });
+
+  it("reads ISO stamps and month names", () => {
+    expect(findTime("2025-05-16T10:30:00Z", en, now)?.iso).toBe("2025-05-16T10:30:00.000Z");
+    expect(findTime("2025-05-16T12:30:00+02:00", en, now)?.iso).toBe("2025-05-16T10:30:00.000Z");
+    expect(findTime("May 16, 2025", en, now)?.iso).toBe("2025-05-16");
+    expect(findTime("16 May 2025", en, now)?.iso).toBe("2025-05-16");
+  });
+
+  it("shows absolute dates as a relative time in the page's language", () => {
+    expect(findTime("20-11-2026", en, now)?.text).toBe("2 days ago");
+    expect(formatRelative(ago(3600), now, "en")).toBe("1 hour ago");
+  });
+
+  it("rejects what is not a time", () => {
+    for (const text of ["Russia Today", "31-02-2025", "hours", "Comments", "the 2 hours that changed everything", ""]) {
+      expect(findTime(text, en, now), text).toBeNull();
+    }
+  });
+
+  it("accepts only valid datetime attributes", () => {
+    expect(isoFromAttribute("2025-05-16")).toBe("2025-05-16");
+    expect(isoFromAttribute("2025-05-16T10:00:00Z")).toBe("2025-05-16T10:00:00.000Z");
+    expect(isoFromAttribute("soon")).toBeNull();
+    expect(isoFromAttribute(null)).toBeNull();
+  });
+});
