@@ -6,6 +6,7 @@ import { siteFor } from "../sites";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
 import { detectPage } from "./detect";
 import { ATTR } from "./hide";
+import { watchNavigation } from "./navigation";
 import { PageSession } from "./session";
 
 const site = siteFor(location.hostname);
@@ -15,7 +16,6 @@ let session: PageSession | null = null;
 let panel: SidePanel | null = null;
 let enabled = true;
 let panelOpen = false;
-let url = location.href;
 
 /** Remembered per site; read once, and the panel follows when the answer arrives. */
 void browser.storage.local.get(panelKey).then((stored) => {
@@ -64,10 +64,7 @@ function begin(): void {
   const detection = detectPage(new URL(location.href), site, document.documentElement?.lang ?? null);
   if (detection.kind === "none") return;
   document.documentElement?.setAttribute(ATTR.kind, detection.kind);
-  session = new PageSession(document, detection, site, wordsFor(detection.lang), {
-    changed: render,
-    mutated: checkNavigation,
-  });
+  session = new PageSession(document, detection, site, wordsFor(detection.lang), { changed: render });
   session.start();
 }
 
@@ -87,10 +84,8 @@ function setEnabled(on: boolean): void {
   report();
 }
 
-/** In-site navigation (History API) changes the URL without a new document: start over. */
-function checkNavigation(): void {
-  if (location.href === url) return;
-  url = location.href;
+/** In-site navigation changes the URL without a new document: start over. */
+function navigated(): void {
   if (!enabled) return;
   end();
   begin();
@@ -115,6 +110,7 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isToContent(message)) return undefined;
   return Promise.resolve(handle(message));
 });
-addEventListener("popstate", checkNavigation);
-
-if (site) begin();
+if (site) {
+  begin();
+  watchNavigation(document, navigated);
+}

@@ -9,8 +9,6 @@ import { readTeasers, teaserKey, type TeaserContext } from "./teasers";
 export interface SessionHooks {
   /** Blocks or teasers changed (after the page finished loading). */
   changed(): void;
-  /** Every batch of page mutations; the caller checks for in-site navigation here. */
-  mutated(): void;
 }
 
 const isOurs = (n: Node): boolean => n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(ATTR.panel);
@@ -81,7 +79,6 @@ export class PageSession {
   private onMutations(records: MutationRecord[]): void {
     const added: Node[] = [];
     for (const r of records) for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
-    this.hooks.mutated();
     if (added.length === 0) return;
     for (const n of added) this.markers.push(...findMarkers(n, this.vocab));
     this.title ??= this.doc.body ? findTitle(this.doc.body, this.doc.title) : null;

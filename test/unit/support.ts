@@ -14,7 +14,7 @@ export function runSession(html: string, url: string): Run {
   const doc = new DOMParser().parseFromString(withBase, "text/html");
   const site = siteFor(new URL(url).hostname);
   const detection = detectPage(new URL(url), site, doc.documentElement.lang);
-  const session = new PageSession(doc, detection, site, wordsFor(detection.lang), { changed() {}, mutated() {} });
+  const session = new PageSession(doc, detection, site, wordsFor(detection.lang), { changed() {} });
   if (detection.kind !== "none") session.start();
   return { doc, session };
 }
