@@ -18,6 +18,8 @@ interface Stamp {
 }
 
 const HEADINGS = "h1,h2,h3,h4,h5,h6,[role=heading]";
+/** Longest source name Tidyread will read, alone or run into a time stamp. */
+const MAX_SOURCE = 50;
 
 /** Absolute http(s) URL of a link, or null: page links reach our UI only when they are web links. */
 export function safeUrl(href: string | null, base: string): string | null {
@@ -45,7 +47,8 @@ function stampsIn(roots: Element[], ctx: TeaserContext): Stamp[] {
     textNodes(root, (text, parent) => {
       if (text.length > 80) return;
       const time = findTime(text, ctx.words, ctx.now, ctx.order);
-      if (!time) return;
+      // A source name may run into the stamp ("Newsweek2 days ago"); a sentence that ends in a time may not.
+      if (!time || time.start > MAX_SOURCE) return;
       const attr = parent.closest("time")?.getAttribute("datetime") ?? null;
       const iso = time.relative ? null : isoFromAttribute(attr);
       stamps.push({ element: parent, time: iso ? { ...time, iso } : time, prefix: text.slice(0, time.start).trim() });
@@ -102,7 +105,7 @@ function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<strin
   const firstSeen: string[] = [];
   const vote = (text: string, weight: number): void => {
     const name = text.replace(/^[-–—•·\s]+|[-–—•·|\s]+$/g, "");
-    if (name.length < 2 || name.length > 50 || name === title || exclude.has(normalizeLabel(name))) return;
+    if (name.length < 2 || name.length > MAX_SOURCE || name === title || exclude.has(normalizeLabel(name))) return;
     if (!score.has(name)) firstSeen.push(name);
     score.set(name, (score.get(name) ?? 0) + weight);
   };

@@ -35,7 +35,7 @@ export const en: LanguageWords = {
       month: { month: null, months: null },
       year: { year: null, years: null },
     },
-    one: ["a", "an", "one"],
+    numbers: { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 },
     now: ["just now", "now", "moments ago", "a few seconds ago", "a moment ago"],
     yesterday: ["yesterday"],
   },

@@ -24,8 +24,8 @@ export interface LanguageWords {
     after: string[];
     /** Unit words; a number value is the count the word implies by itself ("ساعتين" = 2). */
     units: Record<TimeUnit, Record<string, number | null>>;
-    /** Words that stand for the number 1 ("a", "an"). */
-    one: string[];
+    /** Number words ("an" → 1, "two" → 2). */
+    numbers: Record<string, number>;
     /** Whole phrases meaning "just now". */
     now: string[];
     /** Whole phrases meaning one day ago. */

@@ -35,6 +35,7 @@ interface Patterns {
   monthFirst: RegExp;
   dayFirst: RegExp;
   unitOf: Map<string, { unit: TimeUnit; implied: number | null }>;
+  numbers: Map<string, number>;
   monthOf: Map<string, number>;
 }
 
@@ -48,7 +49,7 @@ function patternsFor(words: LanguageWords): Patterns {
   for (const [unit, forms] of Object.entries(rt.units) as [TimeUnit, Record<string, number | null>][]) {
     for (const [form, implied] of Object.entries(forms)) unitOf.set(form, { unit, implied });
   }
-  const num = `(\\d+|${alternation(rt.one)})`;
+  const num = `(\\d+|${alternation(Object.keys(rt.numbers))})`;
   const unit = `(${alternation(unitOf.keys())})`;
   // "2 hours ago" (amount then "ago") or "منذ ساعتين" ("since" then amount). No \b: sites run words together.
   const relative =
@@ -65,6 +66,7 @@ function patternsFor(words: LanguageWords): Patterns {
     monthFirst: new RegExp(`${month}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, "iu"),
     dayFirst: new RegExp(`(\\d{1,2})\\s+${month},?\\s+(\\d{4})$`, "iu"),
     unitOf,
+    numbers: new Map(Object.entries(rt.numbers)),
     monthOf,
   };
   cache.set(words, patterns);
@@ -108,10 +110,9 @@ export function findTime(raw: string, words: LanguageWords, now: Date, order: Da
   if (m) {
     const [, amount, unitWord = ""] = m;
     const unit = p.unitOf.get(unitWord.toLowerCase());
-    if (unit) {
-      const n = amount && /^\d+$/.test(amount) ? Number(amount) : (unit.implied ?? 1);
-      return relative(m, n * SECONDS[unit.unit]);
-    }
+    // "years ago" alone is the end of a sentence, not a time stamp; "ساعتين" (two hours) says its count.
+    const n = amount ? (/^\d+$/.test(amount) ? Number(amount) : p.numbers.get(amount.toLowerCase())) : unit?.implied;
+    if (unit && n !== undefined && n !== null) return relative(m, n * SECONDS[unit.unit]);
   }
   if ((m = p.now?.exec(text) ?? null)) return relative(m, 0);
   if ((m = p.yesterday?.exec(text) ?? null)) return relative(m, SECONDS.day);
