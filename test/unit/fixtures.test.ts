@@ -1,43 +1,13 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../../src/shared/types";
+import { fixtureSlugs, loadFixture } from "../fixture-data";
 import { hiddenUnder, pathOf, runSession } from "./support";
 
-/** One golden test per fixture: test/fixtures/<slug>/{page.html, expected.json}. */
-export interface Expected {
-  url: string;
-  description: string;
-  kind: "article" | "listing" | "none";
-  hidden: Record<string, number>;
-  teasers: {
-    title: string;
-    url: string | null;
-    source: string | null;
-    time: { text: string; agoSeconds: number } | { iso: string } | null;
-    summaryStartsWith: string | null;
-  }[];
-  late: boolean;
-}
-
-const ROOT = "test/fixtures";
-const slugs = readdirSync(ROOT, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
-
-export function loadFixture(slug: string): { html: string; expected: Expected } {
-  return {
-    html: readFileSync(join(ROOT, slug, "page.html"), "utf8"),
-    expected: JSON.parse(readFileSync(join(ROOT, slug, "expected.json"), "utf8")) as Expected,
-  };
-}
-
 it("there are fixtures", () => {
-  expect(slugs.length).toBeGreaterThanOrEqual(9);
+  expect(fixtureSlugs().length).toBeGreaterThanOrEqual(9);
 });
 
-describe.each(slugs)("fixture %s", (slug) => {
+describe.each(fixtureSlugs())("fixture %s", (slug) => {
   const { html, expected } = loadFixture(slug);
   // Late blocks are inserted by the page's script, which does not run here; the browser tests cover them.
   const { doc, session } = runSession(html, expected.url);

@@ -1,0 +1,336 @@
+// The built extension in real Chromium and Firefox: what a reader sees on every fixture.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PageState } from "../../src/shared/messages";
+import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { describeViolations, PROBE_SCRIPT, readProbe } from "./harness/probe";
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from "./harness/server";
+import { checkVisibility, formatSnippets } from "./harness/visibility";
+import { fixtureSlugs, loadFixture } from "../fixture-data";
+
+const fixtures = fixtureSlugs().map((slug) => ({ slug, expected: loadFixture(slug).expected }));
+
+interface PanelItem {
+  title: string;
+  href: string | null;
+  source: string | null;
+  datetime: string | null;
+  time: string | null;
+  summary: string | null;
+}
+
+/** Runs in the page: the panel as a reader (or screen reader) finds it. */
+function readPanel(): { label: string | null; open: boolean; items: PanelItem[] } | null {
+  const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+  const aside = root?.querySelector("aside");
+  if (!root || !aside) return null;
+  const handle = root.querySelector('[data-part="handle"]');
+  return {
+    label: aside.getAttribute("aria-label"),
+    open: handle?.getAttribute("aria-expanded") === "true",
+    items: [...root.querySelectorAll("li")].map((li) => ({
+      title: (li.querySelector("a, .title")?.textContent ?? "").trim(),
+      href: li.querySelector("a")?.getAttribute("href") ?? null,
+      source: li.querySelector('[data-part="source"]')?.textContent ?? null,
+      datetime: li.querySelector("time")?.getAttribute("datetime") ?? null,
+      time: li.querySelector("time")?.textContent ?? null,
+      summary: li.querySelector("details p")?.textContent ?? null,
+    })),
+  };
+}
+
+/** Runs in the page: is the panel's list on screen (not just in the DOM)? */
+function panelListShown(): boolean {
+  const list = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("ul");
+  return !!list && list.checkVisibility() && list.getBoundingClientRect().width > 0;
+}
+
+/** A link the page gave as relative resolves against the test server's address, not https. */
+function sameLink(got: string | null, want: string | null, pageUrl: string): boolean {
+  if (want === null || got === null) return got === want;
+  const w = new URL(want);
+  const p = new URL(pageUrl);
+  return w.hostname === p.hostname ? new URL(got).pathname === w.pathname : got === want;
+}
+
+const nextFrames = (page: TestPage): Promise<unknown> =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+describe.each(BROWSERS)("%s", (name) => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch(name, { server });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(url: string, init?: string): Promise<TestPage> {
+    const page = await browser.newPage();
+    if (init) await page.addInitScript(init);
+    await page.goto(url);
+    return page;
+  }
+
+  describe.each(fixtures)("$slug", ({ slug, expected }) => {
+    it("hides the clutter, keeps the article visible, and lists the teasers in the panel", async () => {
+      const page = await open(server.urlFor(slug));
+      try {
+        if (expected.late) {
+          await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
+          await nextFrames(page);
+        }
+        const kind = await page.evaluate(() => document.documentElement.getAttribute("data-tidyread-kind"));
+        expect(kind).toBe(expected.kind === "none" ? null : expected.kind);
+
+        const seen = await checkVisibility(page);
+        expect(seen.articleCount).toBeGreaterThan(0);
+        expect(formatSnippets(seen.hiddenArticle)).toBe("");
+        expect(formatSnippets(seen.shownClutter)).toBe("");
+
+        if (expected.kind === "none") {
+          expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden], [data-tidyread-panel]").length)).toBe(0);
+          return;
+        }
+        const state = (await browser.sendToActiveTab({ type: "page:get-state" })) as PageState;
+        expect(state.hidden).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, related: 0, ...expected.hidden });
+
+        const panel = await page.evaluate(readPanel);
+        if (expected.kind === "listing") {
+          expect(panel).toBeNull();
+          return;
+        }
+        expect(panel?.label).toBe("Tidyread: related articles");
+        const items = panel?.items ?? [];
+        expect(items.map((i) => i.title)).toEqual(expected.teasers.map((t) => t.title));
+        expected.teasers.forEach((want, i) => {
+          const got = items[i];
+          if (!got) return;
+          expect(sameLink(got.href, want.url, page.url()), `${got.href} vs ${want.url}`).toBe(true);
+          expect(got.source).toBe(want.source);
+          if (want.time && "agoSeconds" in want.time) {
+            expect(got.time).toBe(want.time.text);
+            const age = (Date.now() - Date.parse(got.datetime ?? "")) / 1000;
+            expect(Math.abs(age - want.time.agoSeconds)).toBeLessThan(120);
+          } else if (want.time) {
+            expect(got.datetime).toBe(want.time.iso);
+            expect(got.time).toMatch(/ago$/);
+          }
+          if (want.summaryStartsWith) expect(got.summary).toContain(want.summaryStartsWith);
+        });
+      } finally {
+        await page.close();
+      }
+    });
+
+    if (expected.kind === "none") return;
+
+    it("never paints a hidden block, not even for one frame, while the page trickles in", async () => {
+      const url = expected.late ? server.urlFor(slug) : server.urlFor(slug, { trickle: 25 });
+      const page = await open(url, PROBE_SCRIPT);
+      try {
+        if (expected.late) await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
+        await nextFrames(page);
+        const probe = await readProbe(page, { stop: true });
+        expect(describeViolations(probe)).toBe("");
+        expect(probe.violationCount).toBe(0);
+        // The probe must have watched the blocks exist: mid-parse for trickled pages, after load for late ones.
+        if (expected.late) expect(probe.framesWithTargets).toBeGreaterThan(0);
+        else expect(probe.framesWithTargetsWhileLoading).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  describe("the panel", () => {
+    const article = (): string => server.urlFor("daily8-article-semantic");
+
+    it("opens and closes with its handle, Escape, and the toolbar button's message; it is remembered per site", async () => {
+      const page = await open(article());
+      try {
+        await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+        expect(await page.evaluate(panelListShown)).toBe(false);
+
+        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        expect(await page.evaluate(panelListShown)).toBe(true);
+        expect((await page.evaluate(readPanel))?.open).toBe(true);
+
+        // From the keyboard: Tab leads from the handle into the list, Escape closes and returns to the handle.
+        await page.focus('[data-tidyread-panel] >>> button[data-part="handle"]');
+        await page.press("Tab");
+        const inList = await page.evaluate(
+          () => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement?.closest("li") !== null,
+        );
+        expect(inList).toBe(true);
+        await page.press("Escape");
+        expect(await page.evaluate(panelListShown)).toBe(false);
+        const focused = await page.evaluate(
+          () => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement?.getAttribute("data-part") ?? null,
+        );
+        expect(focused).toBe("handle");
+
+        // What the toolbar button and its shortcut do: the background sends this message.
+        const reply = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
+        expect(reply.panelOpen).toBe(true);
+        expect(await page.evaluate(panelListShown)).toBe(true);
+
+        await page.goto(server.urlFor("daily8-article-divsoup"));
+        await page.waitForFunction(() => {
+          const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+          return root?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") === "true";
+        });
+        const reply2 = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
+        expect(reply2.panelOpen).toBe(false);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("never covers the article when closed, and sits on the left of right-to-left pages", async () => {
+      const page = await open(article());
+      try {
+        await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+        const overlap = await page.evaluate(() => {
+          const handle = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]');
+          const h = handle?.getBoundingClientRect();
+          if (!h) return "no handle";
+          const hits = [...document.querySelectorAll("[data-expect=article]")].filter((el) =>
+            [...el.getClientRects()].some((r) => r.left < h.right && r.right > h.left && r.top < h.bottom && r.bottom > h.top),
+          );
+          return hits.map((el) => el.textContent?.slice(0, 40)).join(" | ");
+        });
+        expect(overlap).toBe("");
+      } finally {
+        await page.close();
+      }
+
+      const html = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8").replace(
+        /<html[^>]*>/,
+        '<html lang="en" dir="rtl">',
+      );
+      const rtl = await open(server.addPage("www.daily8.com", "/en/article/rtl-1", html));
+      try {
+        await rtl.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+        const side = await rtl.evaluate(() => {
+          const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
+          const r = aside?.getBoundingClientRect();
+          return { dir: aside?.getAttribute("dir"), left: r?.left ?? -1, right: r?.right ?? -1, width: innerWidth };
+        });
+        expect(side.dir).toBe("rtl");
+        expect(side.left).toBeLessThan(1);
+        expect(side.right).toBeLessThan(side.width / 2);
+      } finally {
+        await rtl.close();
+      }
+    });
+
+    it("follows the system's dark mode", async () => {
+      const page = await browser.newPage();
+      try {
+        const native = page.native;
+        if (native.kind === "playwright") await native.page.emulateMedia({ colorScheme: "dark" });
+        else await native.page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+        await page.goto(article());
+        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        const background = await page.evaluate(() => {
+          const body = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector(".body");
+          return body ? getComputedStyle(body).backgroundColor : "";
+        });
+        const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
+        expect(r + g + b, background).toBeLessThan(200);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  describe("the page", () => {
+    /** The document as the page itself made it, with the extension not running (another host). */
+    async function pristine(slug: string): Promise<string> {
+      const page = await open(server.urlFor(slug, { host: "127.0.0.1" }));
+      try {
+        return await page.evaluate(() => document.documentElement.outerHTML);
+      } finally {
+        await page.close();
+      }
+    }
+
+    it("is restored exactly when Tidyread is turned off for it, and cleaned again when turned on", async () => {
+      const before = await pristine("daily8-article-semantic");
+      const page = await open(server.urlFor("daily8-article-semantic"));
+      try {
+        expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBeGreaterThan(0);
+        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        await page.click('[data-tidyread-panel] >>> button[data-part="restore"]');
+        expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+        const state = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
+        expect(state.enabled).toBe(true);
+        expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("is left exactly as it was when it is not an aggregator page", async () => {
+      const before = await pristine("daily8-not-aggregator");
+      const page = await open(server.urlFor("daily8-not-aggregator"));
+      try {
+        await nextFrames(page);
+        expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("is detected again after in-site navigation through the History API", async () => {
+      const page = await open(server.urlFor("daily8-article-semantic"));
+      const hiddenCount = (): Promise<number> => page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length);
+      try {
+        expect(await hiddenCount()).toBeGreaterThan(0);
+        await page.evaluate(() => {
+          history.pushState({}, "", "/en/about");
+          document.body.append(document.createElement("div"));
+        });
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-kind"));
+        expect(await hiddenCount()).toBe(0);
+        await page.evaluate(() => {
+          history.pushState({}, "", "/en/article/6812345");
+          document.body.append(document.createElement("div"));
+        });
+        await page.waitForFunction(() => document.documentElement.getAttribute("data-tidyread-kind") === "article");
+        expect(await hiddenCount()).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  it("makes no request of its own: every request went to the pages' own server", () => {
+    const foreign = browser.requests
+      .map((r) => r.url)
+      .filter((u) => !/^(data:|chrome-extension:|moz-extension:|about:)/.test(u))
+      .filter((u) => new URL(u).port !== String(server.port));
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+  });
+
+  it("shows the keyboard shortcut the browser assigned on the options page", async () => {
+    const page = await browser.newPage();
+    try {
+      void page.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      const shortcut = await page.waitForFunction(() => {
+        const text = document.getElementById("shortcut")?.textContent ?? "…";
+        return text !== "…" && text;
+      });
+      expect(String(shortcut).replace(/\s/g, "")).toMatch(/^Alt\+Shift\+U$/i);
+    } finally {
+      await page.close();
+    }
+  });
+});
