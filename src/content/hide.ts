@@ -11,6 +11,8 @@ export const ATTR = {
   kind: "data-tidyread-kind",
   /** On <html>: categories the reader chose to see again (space-separated). */
   show: "data-tidyread-show",
+  /** On <html>: the panel is open (the page makes room for it). */
+  open: "data-tidyread-open",
   panel: "data-tidyread-panel",
 } as const;
 

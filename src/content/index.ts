@@ -49,6 +49,7 @@ function render(): void {
       open: panelOpen,
       onToggle: (open) => {
         panelOpen = open;
+        document.documentElement.toggleAttribute(ATTR.open, open);
         void browser.storage.local.set({ [panelKey]: open });
       },
       onRestore: () => setEnabled(false),
@@ -56,6 +57,7 @@ function render(): void {
     const counts = session.marks.counts();
     panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0));
     panel.attach();
+    document.documentElement.toggleAttribute(ATTR.open, panel.isOpen());
   }
   report();
 }
@@ -74,6 +76,7 @@ function end(): void {
   panel?.destroy();
   panel = null;
   document.documentElement?.removeAttribute(ATTR.kind);
+  document.documentElement?.removeAttribute(ATTR.open);
 }
 
 function setEnabled(on: boolean): void {

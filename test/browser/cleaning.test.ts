@@ -192,20 +192,28 @@ describe.each(BROWSERS)("%s", (name) => {
       }
     });
 
-    it("never covers the article when closed, and sits on the left of right-to-left pages", async () => {
+    it("never covers the article, closed or open on a wide window, and sits on the left of right-to-left pages", async () => {
+      /** Runs in the page: article elements under the panel's visible part. */
+      const covered = (): string => {
+        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+        const parts = [root?.querySelector('[data-part="handle"]'), root?.querySelector(".body")]
+          .map((el) => el?.getBoundingClientRect())
+          .filter((r): r is DOMRect => !!r && r.width > 0);
+        if (parts.length === 0) return "no panel";
+        const hits = [...document.querySelectorAll("[data-expect=article]")].filter((el) =>
+          [...el.getClientRects()].some((r) =>
+            parts.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top),
+          ),
+        );
+        return hits.map((el) => el.textContent?.trim().slice(0, 40)).join(" | ");
+      };
       const page = await open(article());
       try {
         await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-        const overlap = await page.evaluate(() => {
-          const handle = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]');
-          const h = handle?.getBoundingClientRect();
-          if (!h) return "no handle";
-          const hits = [...document.querySelectorAll("[data-expect=article]")].filter((el) =>
-            [...el.getClientRects()].some((r) => r.left < h.right && r.right > h.left && r.top < h.bottom && r.bottom > h.top),
-          );
-          return hits.map((el) => el.textContent?.slice(0, 40)).join(" | ");
-        });
-        expect(overlap).toBe("");
+        expect(await page.evaluate(covered)).toBe("");
+        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        expect(await page.evaluate(() => innerWidth)).toBeGreaterThanOrEqual(1000);
+        expect(await page.evaluate(covered)).toBe("");
       } finally {
         await page.close();
       }
@@ -231,11 +239,9 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("follows the system's dark mode", async () => {
-      const page = await browser.newPage();
+      const dark = await launch(name, { server, colorScheme: "dark" });
       try {
-        const native = page.native;
-        if (native.kind === "playwright") await native.page.emulateMedia({ colorScheme: "dark" });
-        else await native.page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+        const page = await dark.newPage();
         await page.goto(article());
         await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
         const background = await page.evaluate(() => {
@@ -245,7 +251,7 @@ describe.each(BROWSERS)("%s", (name) => {
         const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
         expect(r + g + b, background).toBeLessThan(200);
       } finally {
-        await page.close();
+        await dark.close();
       }
     });
   });

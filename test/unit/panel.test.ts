@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from "vitest";
+import { SidePanel } from "../../src/panel/panel";
+import type { Teaser } from "../../src/shared/types";
+
+const teaser = (over: Partial<Teaser> = {}): Teaser => ({
+  title: "US to cut Ukraine aid",
+  url: "https://www.daily8.com/en/article/8812",
+  source: "Russia Today",
+  time: { text: "an hour ago", iso: "2026-11-22T11:00:00.000Z" },
+  summary: "The White House will be slashing military funding for Ukraine.",
+  ...over,
+});
+
+function mount(open = false): { panel: SidePanel; root: ShadowRoot; onToggle: ReturnType<typeof vi.fn> } {
+  const onToggle = vi.fn();
+  const panel = new SidePanel(document, { dir: "ltr", lang: "en", open, onToggle, onRestore: vi.fn() });
+  panel.attach();
+  const root = panel.host.shadowRoot;
+  if (!root) throw new Error("no open shadow root");
+  return { panel, root, onToggle };
+}
+
+describe("side panel", () => {
+  it("renders page strings as text, never as markup", () => {
+    const { panel, root } = mount();
+    const hostile = '<img src=x onerror="alert(1)">Breaking';
+    panel.setContent([teaser({ title: hostile, source: "<b>RT</b>", summary: `<script>alert(1)</script>${"x".repeat(40)}` })], 3);
+    expect(root.querySelectorAll("img, script, b")).toHaveLength(0);
+    expect(root.querySelector("li a")?.textContent).toBe(hostile);
+    expect(root.querySelector('[data-part="source"]')?.textContent).toBe("<b>RT</b>");
+    panel.destroy();
+  });
+
+  it("links only web URLs, shows the time with its ISO datetime, keeps the summary collapsed", () => {
+    const { panel, root } = mount();
+    panel.setContent([teaser(), teaser({ title: "No link", url: null })], 2);
+    const items = root.querySelectorAll("li");
+    expect(items).toHaveLength(2);
+    expect(items[0]?.querySelector("a")?.getAttribute("href")).toBe("https://www.daily8.com/en/article/8812");
+    expect(items[0]?.querySelector("a")?.getAttribute("rel")).toBe("noopener noreferrer");
+    expect(items[1]?.querySelector("a")).toBeNull();
+    const time = items[0]?.querySelector("time");
+    expect([time?.getAttribute("datetime"), time?.textContent]).toEqual(["2026-11-22T11:00:00.000Z", "an hour ago"]);
+    expect(items[0]?.querySelector("details")?.open).toBe(false);
+    panel.destroy();
+  });
+
+  it("toggles from its handle, reports it, and names itself for assistive technology", () => {
+    const { panel, root, onToggle } = mount();
+    const handle = root.querySelector<HTMLButtonElement>('[data-part="handle"]');
+    const body = root.querySelector<HTMLElement>(".body");
+    expect(root.querySelector("aside")?.getAttribute("aria-label")).toBe("Tidyread: related articles");
+    expect([handle?.getAttribute("aria-expanded"), body?.hidden]).toEqual(["false", true]);
+    handle?.click();
+    expect([handle?.getAttribute("aria-expanded"), body?.hidden]).toEqual(["true", false]);
+    expect(onToggle).toHaveBeenLastCalledWith(true);
+    body?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    expect(handle?.getAttribute("aria-expanded")).toBe("false");
+    panel.destroy();
+    expect(document.querySelector("[data-tidyread-panel]")).toBeNull();
+  });
+});
