@@ -54,6 +54,13 @@ function sameLink(got: string | null, want: string | null, pageUrl: string): boo
   return w.hostname === p.hostname ? new URL(got).pathname === w.pathname : got === want;
 }
 
+/** Opens the panel from its handle unless it is open already (open or closed is remembered per site). */
+async function openPanel(page: TestPage): Promise<void> {
+  await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+  if (!(await page.evaluate(panelListShown))) await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+  await page.waitForFunction(panelListShown);
+}
+
 const nextFrames = (page: TestPage): Promise<unknown> =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
@@ -155,6 +162,8 @@ describe.each(BROWSERS)("%s", (name) => {
       const page = await open(article());
       try {
         await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+        // Start closed whatever an earlier test left remembered.
+        if (await page.evaluate(panelListShown)) await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
         expect(await page.evaluate(panelListShown)).toBe(false);
 
         await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
@@ -211,7 +220,7 @@ describe.each(BROWSERS)("%s", (name) => {
       try {
         await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
         expect(await page.evaluate(covered)).toBe("");
-        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        await openPanel(page);
         expect(await page.evaluate(() => innerWidth)).toBeGreaterThanOrEqual(1000);
         expect(await page.evaluate(covered)).toBe("");
       } finally {
@@ -243,7 +252,7 @@ describe.each(BROWSERS)("%s", (name) => {
       try {
         const page = await dark.newPage();
         await page.goto(article());
-        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        await openPanel(page);
         const background = await page.evaluate(() => {
           const body = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector(".body");
           return body ? getComputedStyle(body).backgroundColor : "";
@@ -272,7 +281,7 @@ describe.each(BROWSERS)("%s", (name) => {
       const page = await open(server.urlFor("daily8-article-semantic"));
       try {
         expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBeGreaterThan(0);
-        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        await openPanel(page);
         await page.click('[data-tidyread-panel] >>> button[data-part="restore"]');
         expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
         const state = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
