@@ -10,6 +10,7 @@
 // rAF callbacks run right before the browser renders a frame, so what the probe sees in a frame
 // is what that frame paints. Frames do not run in background tabs: keep the page in front.
 import type { TestPage } from "./browsers";
+import { isShown } from "./visibility";
 
 export interface ProbeViolation {
   /** 1-based number of the frame. */
@@ -53,7 +54,7 @@ export interface ProbeResult {
 const MAX_STORED = 200;
 
 /** Runs in the page. Must not reference anything outside itself: it is stringified. */
-function probeMain(maxStored: number): void {
+function probeMain(maxStored: number, isShown: (el: Element) => boolean): void {
   type State = ProbeResult & { stop(): void };
   const w = window as unknown as { __tidyreadProbe?: State };
   if (w.__tidyreadProbe) return;
@@ -78,21 +79,6 @@ function probeMain(maxStored: number): void {
   };
   w.__tidyreadProbe = state;
 
-  const hasArea = (el: Element): boolean => {
-    for (const r of el.getClientRects()) if (r.width > 0 && r.height > 0) return true;
-    return false;
-  };
-  const isShown = (el: Element): boolean => {
-    if (typeof el.checkVisibility === "function") {
-      if (!el.checkVisibility({ visibilityProperty: true })) return false;
-    } else {
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if (getComputedStyle(e).display === "none") return false;
-      }
-      if (getComputedStyle(el).visibility !== "visible") return false;
-    }
-    return hasArea(el);
-  };
   const snippet = (el: Element): string => {
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
     return text.length > 80 ? `${text.slice(0, 80)}…` : text;
@@ -149,7 +135,7 @@ function probeMain(maxStored: number): void {
 }
 
 /** Source for TestPage.addInitScript(). */
-export const PROBE_SCRIPT = `(${probeMain.toString()})(${MAX_STORED});`;
+export const PROBE_SCRIPT = `(${probeMain.toString()})(${MAX_STORED}, ${isShown.toString()});`;
 
 /** The probe's record so far; `stop: true` ends the frame loop first. */
 export async function readProbe(page: TestPage, opts: { stop?: boolean } = {}): Promise<ProbeResult> {

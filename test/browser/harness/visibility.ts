@@ -22,20 +22,25 @@ export interface VisibilityReport {
   clutterCount: number;
 }
 
-/** Runs in the page. Self-contained: it is stringified. */
-export function visibilityReport(): VisibilityReport {
-  const isShown = (el: Element): boolean => {
-    if (typeof el.checkVisibility === "function") {
-      if (!el.checkVisibility({ visibilityProperty: true })) return false;
-    } else {
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if (getComputedStyle(e).display === "none") return false;
-      }
-      if (getComputedStyle(el).visibility !== "visible") return false;
+/**
+ * What a reader can see: rendered (no display:none or visibility:hidden on the way up) and with
+ * area. Runs in the page; the probe and the report both embed this one definition as source.
+ */
+export function isShown(el: Element): boolean {
+  if (typeof el.checkVisibility === "function") {
+    if (!el.checkVisibility({ visibilityProperty: true })) return false;
+  } else {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      if (getComputedStyle(e).display === "none") return false;
     }
-    for (const r of el.getClientRects()) if (r.width > 0 && r.height > 0) return true;
-    return false;
-  };
+    if (getComputedStyle(el).visibility !== "visible") return false;
+  }
+  for (const r of el.getClientRects()) if (r.width > 0 && r.height > 0) return true;
+  return false;
+}
+
+/** Runs in the page, given `isShown`. Self-contained: it is stringified. */
+export function visibilityReport(isShown: (el: Element) => boolean): VisibilityReport {
   const snip = (el: Element): Snippet => {
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
     const category = el.getAttribute("data-expect-hidden");
@@ -55,7 +60,7 @@ export function visibilityReport(): VisibilityReport {
 }
 
 export async function checkVisibility(page: TestPage): Promise<VisibilityReport> {
-  return page.evaluate(visibilityReport);
+  return page.evaluate<VisibilityReport>(`(${visibilityReport.toString()})(${isShown.toString()})`);
 }
 
 /** `[data-expect="article"]` elements that are not visible. */
