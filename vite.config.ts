@@ -11,6 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: false,
+    // Extension pages load their scripts from the package; the preload polyfill would add a fetch().
+    modulePreload: false,
   },
   plugins: [
     webExtension({

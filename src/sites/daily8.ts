@@ -1,4 +1,4 @@
-import type { SiteProfile } from "./types";
+import type { SiteExamples, SiteProfile } from "./types";
 
 /** Daily8 (daily8.com), an AI news aggregator serving English and Arabic. */
 export const daily8: SiteProfile = {
@@ -16,12 +16,13 @@ export const daily8: SiteProfile = {
       "ai-promo": ["explore what daily8 ai can do for you"],
     },
   },
-  examples: [
-    { url: "https://www.daily8.com/en/article/6812345", kind: "article" },
-    { url: "https://test.daily8.com/ar/article/abc-123", kind: "article" },
-    { url: "https://daily8.com/en/hashtag/Ukraine", kind: "listing" },
-    { url: "https://www.daily8.com/en", kind: "listing" },
-    { url: "https://www.daily8.com/en/about", kind: "none" },
-    { url: "https://www.daily8.com/favicon.ico", kind: "none" },
-  ],
 };
+
+export const daily8Examples: SiteExamples = [
+  { url: "https://www.daily8.com/en/article/6812345", kind: "article" },
+  { url: "https://test.daily8.com/ar/article/abc-123", kind: "article" },
+  { url: "https://daily8.com/en/hashtag/Ukraine", kind: "listing" },
+  { url: "https://www.daily8.com/en", kind: "listing" },
+  { url: "https://www.daily8.com/en/about", kind: "none" },
+  { url: "https://www.daily8.com/favicon.ico", kind: "none" },
+];

@@ -12,6 +12,7 @@ export interface SiteProfile {
   dateOrder: "dmy" | "mdy" | "ymd";
   /** Site-specific wording per language, added to that language's labels and evidence. */
   words?: Record<string, Partial<Record<Category, string[]>>>;
-  /** URLs and the kind they must be detected as; a test walks them. */
-  examples: { url: string; kind: PageKind }[];
 }
+
+/** URLs of a site and the kind they must be detected as; a test walks them (kept out of the bundle). */
+export type SiteExamples = { url: string; kind: PageKind }[];

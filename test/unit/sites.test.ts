@@ -4,6 +4,11 @@ import { detectPage } from "../../src/content/detect";
 import { buildVocabulary } from "../../src/content/markers";
 import { LANGUAGES } from "../../src/lang";
 import { SITES, siteFor } from "../../src/sites";
+import { daily8Examples } from "../../src/sites/daily8";
+import type { SiteExamples } from "../../src/sites/types";
+
+/** Every site's example URLs, by site id. A new site adds its line here. */
+const EXAMPLES: Record<string, SiteExamples> = { daily8: daily8Examples };
 
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as {
   content_scripts: { matches: string[] }[];
@@ -24,7 +29,9 @@ describe("site profiles", () => {
 
   for (const site of SITES) {
     it(`${site.id}: each example URL is detected as its kind`, () => {
-      for (const { url, kind } of site.examples) {
+      const examples = EXAMPLES[site.id] ?? [];
+      expect(examples.length, "each site lists example URLs").toBeGreaterThan(0);
+      for (const { url, kind } of examples) {
         const u = new URL(url);
         expect(siteFor(u.hostname)?.id, url).toBe(site.id);
         expect(detectPage(u, site, null).kind, url).toBe(kind);

@@ -1,0 +1,120 @@
+// Checks on the built extension (run `npm run build` first; `npm test` does).
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+
+interface BuiltManifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts: { js: string[]; css?: string[]; run_at: string }[];
+  background: { service_worker?: string; scripts?: string[] };
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required: string[] } } };
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
+}
+
+/** The content script's size limit: it runs on every matching page. */
+const CONTENT_BUDGET_GZIP = 25 * 1024;
+
+function dist(browser: "chrome" | "firefox"): string {
+  const dir = join("dist", browser);
+  if (!existsSync(join(dir, "manifest.json"))) throw new Error(`${dir} is missing: run \`npm run build\` first`);
+  return dir;
+}
+
+const manifestOf = (browser: "chrome" | "firefox"): BuiltManifest =>
+  JSON.parse(readFileSync(join(dist(browser), "manifest.json"), "utf8")) as BuiltManifest;
+
+function scripts(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => join(dir, f));
+}
+
+describe.each(["chrome", "firefox"] as const)("dist/%s", (browser) => {
+  it("asks only for storage: no host, tabs or optional permissions at install", () => {
+    const m = manifestOf(browser);
+    expect(m.permissions).toEqual(["storage"]);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_permissions).toBeUndefined();
+  });
+
+  it("declares a service worker for Chromium and event-page scripts for Firefox, from one manifest", () => {
+    const m = manifestOf(browser);
+    expect(m.background.service_worker).toBeTruthy();
+    expect(m.background.scripts).toEqual([m.background.service_worker]);
+    expect(m.commands?.["_execute_action"]?.suggested_key?.default).toBe("Alt+Shift+U");
+  });
+
+  it("has Firefox-only keys only in the Firefox build", () => {
+    const gecko = manifestOf(browser).browser_specific_settings?.gecko;
+    if (browser === "firefox") {
+      expect(gecko?.id).toBe("tidyread@tidyread.app");
+      expect(gecko?.data_collection_permissions).toEqual({ required: ["none"] });
+    } else {
+      expect(gecko).toBeUndefined();
+    }
+  });
+
+  it("runs a self-contained classic content script at document_start, under its size budget", () => {
+    const [entry] = manifestOf(browser).content_scripts;
+    expect(entry?.run_at).toBe("document_start");
+    for (const file of entry?.js ?? []) {
+      const code = readFileSync(join(dist(browser), file), "utf8");
+      // A module loader (import/export, import()) would run after the page has started painting.
+      expect(code).not.toMatch(/^\s*(import|export)\s/m);
+      expect(code).not.toMatch(/\bimport\s*\(/);
+      expect(code).not.toMatch(/getURL\([^)]*\.js/);
+      const gzipped = gzipSync(code).length;
+      console.info(`${browser} ${file}: ${code.length} B raw, ${gzipped} B gzipped`);
+      expect(gzipped).toBeLessThan(CONTENT_BUDGET_GZIP);
+    }
+  });
+
+  it("contains no network or code-from-strings calls in any bundle", () => {
+    const found: string[] = [];
+    for (const file of scripts(dist(browser))) {
+      const code = readFileSync(file, "utf8");
+      const hits = code.match(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|eval)\s*\(|new\s+(Function|Image|WebSocket|EventSource|XMLHttpRequest)\b/g);
+      if (hits) found.push(`${file}: ${hits.join(", ")}`);
+      // No remote addresses at all: nothing to call even by accident.
+      const urls = code.match(/https?:\/\/[\w.-]+/g)?.filter((u) => !/^https?:\/\/(www\.w3\.org)$/.test(u));
+      if (urls?.length) found.push(`${file}: ${urls.join(", ")}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("ships every file the manifest names", () => {
+    const m = manifestOf(browser);
+    const named = [
+      ...m.content_scripts.flatMap((c) => [...c.js, ...(c.css ?? [])]),
+      ...(m.background.scripts ?? []),
+      ...Object.values((m as unknown as { icons: Record<string, string> }).icons),
+    ];
+    for (const file of named) expect(statSync(join(dist(browser), file)).size, file).toBeGreaterThan(0);
+  });
+});
+
+describe("web-ext lint on dist/firefox", () => {
+  it("finds no errors and no warning but the expected one", () => {
+    const dir = dist("firefox");
+    let out: string;
+    try {
+      out = execFileSync("node_modules/.bin/web-ext", ["lint", "--source-dir", dir, "--output", "json", "--no-input"], {
+        encoding: "utf8",
+      });
+    } catch (error) {
+      // web-ext exits non-zero when it finds errors; its JSON report is still on stdout.
+      out = String((error as { stdout?: string }).stdout ?? "");
+    }
+    const report = JSON.parse(out.slice(out.indexOf("{"))) as {
+      errors: { code: string; message: string }[];
+      warnings: { code: string }[];
+    };
+    expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+    // Firefox ignores background.service_worker (it runs background.scripts): expected, by design.
+    expect(report.warnings.map((w) => w.code)).toEqual(["BACKGROUND_SERVICE_WORKER_IGNORED"]);
+  });
+});
