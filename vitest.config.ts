@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 // Three projects, cheapest first: pure logic on fixtures, checks on the built dist/, real browsers.
 export default defineConfig({
   test: {
+    // The JSON report gives CI its plain "N passed, N failed" line.
+    reporters: ["default", "json"],
+    outputFile: { json: "test-output/vitest.json" },
     projects: [
       {
         test: {

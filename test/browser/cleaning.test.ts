@@ -303,6 +303,29 @@ describe.each(BROWSERS)("%s", (name) => {
       }
     });
 
+    it("settles: once the page is cleaned, Tidyread does not react to its own changes", async () => {
+      const page = await open(server.urlFor("daily8-late"));
+      try {
+        await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
+        await openPanel(page);
+        const changes = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              let count = 0;
+              const observer = new MutationObserver((records) => (count += records.length));
+              observer.observe(document, { attributes: true, childList: true, subtree: true, characterData: true });
+              setTimeout(() => {
+                observer.disconnect();
+                resolve(count);
+              }, 1000);
+            }),
+        );
+        expect(changes).toBe(0);
+      } finally {
+        await page.close();
+      }
+    });
+
     it("is detected again after in-site navigation through the History API", async () => {
       const page = await open(server.urlFor("daily8-article-semantic"));
       const hiddenCount = (): Promise<number> => page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length);
