@@ -35,14 +35,16 @@ const STOP_AT = new Set(["HTML", "BODY", "MAIN", "HEADER", "FOOTER", "NAV"]);
 /** Banners and promos are small; a climb from a store link stops where the text grows past this. */
 const COMPACT = 600;
 
-/** The story's title: the page's `h1`, or the element whose text is the document's title. */
-export function findTitle(root: ParentNode, docTitle: string): Element | null {
-  const h1 = [...root.querySelectorAll("h1")].find((h) => squash(h.textContent ?? "").length >= 8);
+const isTitleHeading = (el: Element): boolean => el.tagName === "H1" && squash(el.textContent ?? "").length >= 8;
+
+/** The story's title in `root`: an `h1`, or the element whose text is the document's title. */
+export function findTitle(root: Element, docTitle: string): Element | null {
+  if (isTitleHeading(root)) return root;
+  const h1 = [...root.querySelectorAll("h1")].find(isTitleHeading);
   if (h1) return h1;
   const name = normalizeLabel(docTitle.split(/\s[|–—-]\s/)[0] ?? "");
   if (name.length < 8) return null;
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement;
     if (parent && parent.tagName !== "TITLE" && normalizeLabel(n.nodeValue ?? "") === name) return parent;
@@ -85,7 +87,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const markers = found
     .filter((m) => m.element.isConnected && !(opts.kind === "listing" && m.category === "related"))
     .sort((a, b) => byDocumentOrder(a.element, b.element));
-  const title = opts.title ?? findTitle(doc.body ?? doc, doc.title);
+  const title = opts.title ?? (doc.body ? findTitle(doc.body, doc.title) : null);
   let articleEnd: Element | null = null;
 
   const protects = (el: Element): boolean =>

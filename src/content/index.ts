@@ -42,6 +42,8 @@ function report(): void {
 
 function render(): void {
   if (!session || !enabled) return;
+  // At document_start <html> may not exist yet; by now it does.
+  document.documentElement.setAttribute(ATTR.kind, session.detection.kind);
   if (session.detection.kind === "article") {
     panel ??= new SidePanel(document, {
       dir: document.documentElement.dir === "rtl" || getComputedStyle(document.documentElement).direction === "rtl" ? "rtl" : "ltr",

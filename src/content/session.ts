@@ -81,7 +81,12 @@ export class PageSession {
     for (const r of records) for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
     if (added.length === 0) return;
     for (const n of added) this.markers.push(...findMarkers(n, this.vocab));
-    this.title ??= this.doc.body ? findTitle(this.doc.body, this.doc.title) : null;
+    // Look for the title only in what was added: a page without one is not scanned again and again.
+    for (const n of added) {
+      if (this.title) break;
+      const el = isElement(n) ? n : n.parentElement;
+      if (el) this.title = findTitle(el, this.doc.title);
+    }
     if (this.loading && this.title) {
       const title = this.title;
       for (const n of added) {
