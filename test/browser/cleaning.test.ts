@@ -1,5 +1,5 @@
 // The built extension in real Chromium and Firefox: what a reader sees on every fixture.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageState } from "../../src/shared/messages";
@@ -347,6 +347,23 @@ describe.each(BROWSERS)("%s", (name) => {
         await page.close();
       }
     });
+  });
+
+  it("takes the before/after screenshots of the demo page (test-output/screenshots/)", async () => {
+    const dir = path.join("test-output", "screenshots");
+    const before = await open(server.urlFor("daily8-article-semantic", { host: "127.0.0.1" }));
+    const after = await open(server.urlFor("daily8-article-semantic"));
+    try {
+      await before.screenshot(path.join(dir, `${name}-before.png`), true);
+      await openPanel(after);
+      await after.screenshot(path.join(dir, `${name}-after.png`), true);
+      for (const shot of ["before", "after"]) {
+        expect(statSync(path.join(dir, `${name}-${shot}.png`)).size).toBeGreaterThan(10_000);
+      }
+    } finally {
+      await before.close();
+      await after.close();
+    }
   });
 
   it("makes no request of its own: every request went to the pages' own server", () => {

@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+type Listener = (...args: unknown[]) => unknown;
+const listeners: Record<string, Listener> = {};
+const api = {
+  action: {
+    onClicked: { addListener: (l: Listener) => (listeners["clicked"] = l) },
+    setTitle: vi.fn(async () => undefined),
+    setBadgeText: vi.fn(async () => undefined),
+    setBadgeBackgroundColor: vi.fn(async () => undefined),
+  },
+  runtime: { onMessage: { addListener: (l: Listener) => (listeners["message"] = l) } },
+  tabs: { sendMessage: vi.fn(async () => ({})) },
+};
+vi.mock("webextension-polyfill", () => ({ default: api }));
+
+const state = (hidden: number, enabled = true): unknown => ({
+  type: "page:state",
+  state: { enabled, panelOpen: false, teasers: 0, hidden: { comments: hidden, "ai-promo": 0, "app-banner": 0, related: 0 } },
+});
+
+describe("background", () => {
+  beforeEach(async () => {
+    vi.clearAllMocks();
+    await import("../../src/background/index");
+  });
+
+  it("the toolbar button (and its shortcut) toggles the panel in its tab, with no popup in between", async () => {
+    await listeners["clicked"]?.({ id: 7 });
+    expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: "panel:toggle" });
+  });
+
+  it("says so in the button's title where there is nothing to tidy", async () => {
+    api.tabs.sendMessage.mockRejectedValueOnce(new Error("Receiving end does not exist"));
+    await listeners["clicked"]?.({ id: 8 });
+    await vi.waitFor(() => expect(api.action.setTitle).toHaveBeenCalledWith({ tabId: 8, title: expect.stringMatching(/nothing to tidy/) }));
+  });
+
+  it("shows the number of hidden blocks on the tab's badge, and ignores other messages", async () => {
+    await listeners["message"]?.(state(3), { tab: { id: 5 } });
+    expect(api.action.setBadgeText).toHaveBeenCalledWith({ tabId: 5, text: "3" });
+    await listeners["message"]?.(state(3, false), { tab: { id: 5 } });
+    expect(api.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 5, text: "" });
+    expect(listeners["message"]?.({ type: "something-else" }, { tab: { id: 5 } })).toBeUndefined();
+    expect(listeners["message"]?.(state(1), {})).toBeUndefined();
+  });
+});
