@@ -8,9 +8,13 @@ export const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 export function normalizeLabel(s: string): string {
   return squash(s)
     .toLowerCase()
+    // Arabic is written with or without diacritics and tatweel, and alef with or without hamza.
+    .replace(/[\u064B-\u0652\u0640]/g, "")
+    .replace(/[أإآ]/g, "ا")
+    .replace(/[’`]/g, "'")
     .replace(/^\d+\s+/, "")
     .replace(/\s*\(\d+\)$/, "")
-    .replace(/[\s.…:!·•|>»›-]+$/u, "")
+    .replace(/[\s.…:!·•|>»›«‹،؟-]+$/u, "")
     .trim();
 }
 

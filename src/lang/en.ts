@@ -6,8 +6,23 @@ export const en: LanguageWords = {
   labels: {
     comments: ["comments", "comment", "reader comments", "discussion", "no comments yet", "leave a comment", "join the conversation"],
     "ai-promo": ["try our ai features", "ai features"],
-    "app-banner": ["download the app", "get started now: download the app", "download our app", "get the app"],
-    related: ["related articles", "related stories", "related news", "further reading", "you may also like", "more stories", "read more", "related"],
+    "app-banner": ["download the app", "get started now: download the app", "download our app", "get the app", "open in app", "continue in app"],
+    related: [
+      "related articles",
+      "related stories",
+      "related news",
+      "further reading",
+      "you may also like",
+      "more stories",
+      "more for you",
+      "recommended stories",
+      "recommended for you",
+      "read next",
+      "up next",
+      "trending now",
+      "read more",
+      "related",
+    ],
   },
   evidence: {
     comments: [

@@ -1,10 +1,14 @@
+import { ar } from "./ar";
+import { de } from "./de";
 import { en } from "./en";
+import { es } from "./es";
+import { fr } from "./fr";
 import type { LanguageWords } from "./types";
 
 export type { LanguageWords, TimeUnit } from "./types";
 
 /** Every language Tidyread reads, by code. English is the fallback. */
-export const LANGUAGES: Record<string, LanguageWords> = { en };
+export const LANGUAGES: Record<string, LanguageWords> = { ar, de, en, es, fr };
 
 /** The words for a BCP 47 tag such as "en-GB"; English when the language is unknown. */
 export function wordsFor(tag: string | null | undefined): LanguageWords {

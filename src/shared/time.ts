@@ -24,6 +24,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (words: Iterable<string>): string =>
   [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
 
+/** Alef with or without hamza, the same letter to a reader: one length-preserving spelling. */
+const foldAlef = (s: string): string => s.replace(/[أإآ]/g, "ا");
+
 /** Latin digits for Arabic-Indic and Eastern Arabic-Indic ones. */
 export const latinDigits = (s: string): string =>
   s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
@@ -47,7 +50,7 @@ function patternsFor(words: LanguageWords): Patterns {
   const rt = words.relativeTime;
   const unitOf = new Map<string, { unit: TimeUnit; implied: number | null }>();
   for (const [unit, forms] of Object.entries(rt.units) as [TimeUnit, Record<string, number | null>][]) {
-    for (const [form, implied] of Object.entries(forms)) unitOf.set(form, { unit, implied });
+    for (const [form, implied] of Object.entries(forms)) unitOf.set(foldAlef(form), { unit, implied });
   }
   const num = `(\\d+|${alternation(Object.keys(rt.numbers))})`;
   const unit = `(${alternation(unitOf.keys())})`;
@@ -55,14 +58,14 @@ function patternsFor(words: LanguageWords): Patterns {
   const relative =
     rt.after.length > 0
       ? new RegExp(`(?:${num}\\s*)?${unit}\\s+(?:${alternation(rt.after)})$`, "iu")
-      : new RegExp(`(?:${alternation(rt.before)})\\s+(?:${num}\\s+)?${unit}$`, "iu");
+      : new RegExp(`(?:${alternation(rt.before.map(foldAlef))})\\s+(?:${num}\\s+)?${unit}$`, "iu");
   const monthOf = new Map<string, number>();
-  words.months.forEach((names, i) => names.forEach((n) => monthOf.set(n, i + 1)));
+  words.months.forEach((names, i) => names.forEach((n) => monthOf.set(foldAlef(n), i + 1)));
   const month = `(${alternation(monthOf.keys())})\\.?`;
   const patterns: Patterns = {
     relative,
-    now: rt.now.length ? new RegExp(`(?:${alternation(rt.now)})$`, "iu") : null,
-    yesterday: rt.yesterday.length ? new RegExp(`(?:${alternation(rt.yesterday)})$`, "iu") : null,
+    now: rt.now.length ? new RegExp(`(?:${alternation(rt.now.map(foldAlef))})$`, "iu") : null,
+    yesterday: rt.yesterday.length ? new RegExp(`(?:${alternation(rt.yesterday.map(foldAlef))})$`, "iu") : null,
     monthFirst: new RegExp(`${month}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, "iu"),
     dayFirst: new RegExp(`(\\d{1,2})\\s+${month},?\\s+(\\d{4})$`, "iu"),
     unitOf,
@@ -72,6 +75,13 @@ function patternsFor(words: LanguageWords): Patterns {
   cache.set(words, patterns);
   return patterns;
 }
+
+/** "3h", "5 min", "2d" as feed cards print them, alone or after a bullet: the same in every language. */
+const COMPACT = /(?:^|[•·|]\s*)(\d+)\s?(s|m|min|mins|h|hr|hrs|d|w|mo|y)$/i;
+const COMPACT_UNITS: Record<string, TimeUnit> = {
+  s: "second", m: "minute", min: "minute", mins: "minute", h: "hour", hr: "hour", hrs: "hour",
+  d: "day", w: "week", mo: "month", y: "year",
+};
 
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const NUMERIC = /(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$/;
@@ -96,7 +106,7 @@ function numericDate(a: number, b: number, c: number, order: DateOrder): string 
  * Returns null when the text does not end with a time.
  */
 export function findTime(raw: string, words: LanguageWords, now: Date, order: DateOrder = "dmy"): FoundTime | null {
-  const text = latinDigits(raw.replace(/\s+/g, " ").trim());
+  const text = foldAlef(latinDigits(raw.replace(/\s+/g, " ").trim()));
   if (!text || text.length > 200) return null;
   const p = patternsFor(words);
   const relative = (m: RegExpExecArray, seconds: number): FoundTime => ({
@@ -113,6 +123,14 @@ export function findTime(raw: string, words: LanguageWords, now: Date, order: Da
     // "years ago" alone is the end of a sentence, not a time stamp; "ساعتين" (two hours) says its count.
     const n = amount ? (/^\d+$/.test(amount) ? Number(amount) : p.numbers.get(amount.toLowerCase())) : unit?.implied;
     if (unit && n !== undefined && n !== null) return relative(m, n * SECONDS[unit.unit]);
+  }
+  if ((m = COMPACT.exec(text))) {
+    const unit = COMPACT_UNITS[(m[2] ?? "").toLowerCase()];
+    if (unit) {
+      const stamp = relative(m, Number(m[1]) * SECONDS[unit]);
+      const lead = m[0].length - m[0].replace(/^[•·|]\s*/, "").length;
+      return { ...stamp, text: stamp.text.slice(lead), start: m.index + lead };
+    }
   }
   if ((m = p.now?.exec(text) ?? null)) return relative(m, 0);
   if ((m = p.yesterday?.exec(text) ?? null)) return relative(m, SECONDS.day);

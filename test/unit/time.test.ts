@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { ar } from "../../src/lang/ar";
+import { de } from "../../src/lang/de";
 import { en } from "../../src/lang/en";
+import { es } from "../../src/lang/es";
+import { fr } from "../../src/lang/fr";
 import { findTime, formatRelative, isoFromAttribute } from "../../src/shared/time";
 
 const now = new Date("2026-11-22T12:00:00Z");
@@ -67,5 +71,59 @@ describe("findTime: absolute dates", () => {
     expect(isoFromAttribute("2025-05-16T10:00:00Z")).toBe("2025-05-16T10:00:00.000Z");
     expect(isoFromAttribute("soon")).toBeNull();
     expect(isoFromAttribute(null)).toBeNull();
+  });
+});
+
+describe("findTime: other languages", () => {
+  it.each([
+    ["منذ ساعة", 3600],
+    ["منذ ساعتين", 7200],
+    ["منذ 3 ساعات", 10_800],
+    ["منذ ١١ ساعة", 39_600],
+    ["منذ دقيقتين", 120],
+    ["منذ يوم", 86_400],
+    ["منذ اسبوع", 604_800],
+    ["قبل 5 دقائق", 300],
+    ["الآن", 0],
+    ["أمس", 86_400],
+  ])("Arabic %s", (text, seconds) => {
+    expect(findTime(text, ar, now)?.iso).toBe(ago(seconds));
+  });
+
+  it("reads an Arabic source run into its time, and Arabic month names", () => {
+    expect(findTime("العربيةمنذ ساعة", ar, now)).toMatchObject({ start: 7, iso: ago(3600) });
+    expect(findTime("16 مايو 2025", ar, now)?.iso).toBe("2025-05-16");
+    expect(findTime("ساعات", ar, now)).toBeNull();
+  });
+
+  it.each([
+    [fr, "il y a une heure", 3600],
+    [fr, "il y a 5 min", 300],
+    [fr, "hier", 86_400],
+    [es, "hace 2 horas", 7200],
+    [es, "hace un día", 86_400],
+    [de, "vor 2 Stunden", 7200],
+    [de, "vor einer Stunde", 3600],
+    [de, "vor 3 Tagen", 259_200],
+  ])("%s: %s", (words, text, seconds) => {
+    expect(findTime(text, words, now)?.iso).toBe(ago(seconds));
+  });
+
+  it("reads month names in French", () => {
+    expect(findTime("16 mai 2025", fr, now)?.iso).toBe("2025-05-16");
+  });
+});
+
+describe("findTime: compact feed stamps", () => {
+  it("reads 3h, 5 min, 2d alone or after a bullet, and keeps the source before the bullet", () => {
+    expect(findTime("3h", en, now)).toMatchObject({ iso: ago(10_800), text: "3h", start: 0 });
+    expect(findTime("5 min", en, now)?.iso).toBe(ago(300));
+    expect(findTime("Reuters • 2d", en, now)).toMatchObject({ iso: ago(172_800), text: "2d", start: 10 });
+  });
+
+  it("does not read a number run into a word as a time", () => {
+    expect(findTime("Covid19 3m", en, now)).toBeNull();
+    expect(findTime("Route 66", en, now)).toBeNull();
+    expect(findTime("Reuters3h", en, now)).toBeNull();
   });
 });
