@@ -1,13 +1,14 @@
-// The always-on content script: runs at document_start on the hosts of known site profiles.
+// The content script. It runs at document_start on the hosts of known site profiles and on
+// sites the reader granted; the toolbar button injects it into any other page on request.
 import browser from "webextension-polyfill";
-import { wordsFor } from "../lang";
 import { SidePanel } from "../panel/panel";
 import { siteFor } from "../sites";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
 import { detectPage } from "./detect";
-import { ATTR } from "./hide";
+import { ATTR, zeroCounts } from "./hide";
 import { watchNavigation } from "./navigation";
-import { PageSession } from "./session";
+import type { PageSession } from "./session";
+import { startSession } from "./start";
 
 const site = siteFor(location.hostname);
 const panelKey = `panelOpen:${site?.id ?? location.hostname}`;
@@ -16,19 +17,19 @@ let session: PageSession | null = null;
 let panel: SidePanel | null = null;
 let enabled = true;
 let panelOpen = false;
+/** The reader (or a forced clean) set the panel before the remembered state arrived. */
+let panelTouched = false;
 
-/** Remembered per site; read once, and the panel follows when the answer arrives. */
-void browser.storage.local.get(panelKey).then((stored) => {
-  panelOpen = stored[panelKey] === true;
-  if (panel) panel.toggle(panelOpen);
-});
+function pageLanguage(): string | null {
+  return document.documentElement?.lang || null;
+}
 
 function state(): PageState {
   return {
-    detection: session?.detection ?? detectPage(new URL(location.href), site, null),
+    detection: session?.detection ?? detectPage(new URL(location.href), site, pageLanguage()),
     enabled,
     panelOpen: panel?.isOpen() ?? false,
-    hidden: session?.marks.counts() ?? { comments: 0, "ai-promo": 0, "app-banner": 0, related: 0 },
+    hidden: session?.marks.counts() ?? zeroCounts(),
     teasers: session?.teasers.length ?? 0,
   };
 }
@@ -42,6 +43,14 @@ function report(): void {
 
 function render(): void {
   if (!session || !enabled) return;
+  if (session.detection.kind === "none") {
+    // Not an aggregator page (yet): nothing of ours on it; the session listens for late blocks.
+    panel?.destroy();
+    panel = null;
+    document.documentElement.removeAttribute(ATTR.kind);
+    report();
+    return;
+  }
   // At document_start <html> may not exist yet; by now it does.
   document.documentElement.setAttribute(ATTR.kind, session.detection.kind);
   if (session.detection.kind === "article") {
@@ -51,6 +60,7 @@ function render(): void {
       open: panelOpen,
       onToggle: (open) => {
         panelOpen = open;
+        panelTouched = true;
         document.documentElement.toggleAttribute(ATTR.open, open);
         void browser.storage.local.set({ [panelKey]: open });
       },
@@ -64,12 +74,10 @@ function render(): void {
   report();
 }
 
-function begin(): void {
-  const detection = detectPage(new URL(location.href), site, document.documentElement?.lang ?? null);
-  if (detection.kind === "none") return;
-  document.documentElement?.setAttribute(ATTR.kind, detection.kind);
-  session = new PageSession(document, detection, site, wordsFor(detection.lang), { changed: render });
-  session.start();
+/** Starts Tidyread on this page (see start.ts). `forced`: the reader clicked the button. */
+function begin(forced = false): void {
+  session = startSession(document, new URL(location.href), { site, forced, changed: render });
+  if (session) document.documentElement?.setAttribute(ATTR.kind, session.detection.kind);
 }
 
 function end(): void {
@@ -81,10 +89,10 @@ function end(): void {
   document.documentElement?.removeAttribute(ATTR.open);
 }
 
-function setEnabled(on: boolean): void {
-  if (on === enabled) return;
+function setEnabled(on: boolean, forced = false): void {
+  if (on === enabled && (!on || session)) return;
   enabled = on;
-  if (on) begin();
+  if (on) begin(forced);
   else end();
   report();
 }
@@ -102,6 +110,10 @@ function handle(message: ToContent): PageState {
       if (!enabled) setEnabled(true);
       else panel?.toggle();
       break;
+    case "page:clean":
+      if (!session) setEnabled(true, true);
+      panel?.toggle(true);
+      break;
     case "page:set-enabled":
       setEnabled(message.enabled);
       break;
@@ -111,11 +123,24 @@ function handle(message: ToContent): PageState {
   return state();
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isToContent(message)) return undefined;
-  return Promise.resolve(handle(message));
-});
-if (site) {
+function main(): void {
+  /** Remembered per site; read once, and the panel follows when the answer arrives. */
+  void browser.storage.local.get(panelKey).then((stored) => {
+    if (panelTouched) return;
+    panelOpen = stored[panelKey] === true;
+    panel?.toggle(panelOpen);
+  });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isToContent(message)) return undefined;
+    return Promise.resolve(handle(message));
+  });
   begin();
   watchNavigation(document, navigated);
+}
+
+// The toolbar button may inject this script into a page where it already runs.
+const loaded = globalThis as { tidyreadLoaded?: boolean };
+if (!loaded.tidyreadLoaded) {
+  loaded.tidyreadLoaded = true;
+  main();
 }

@@ -30,7 +30,8 @@ export interface Vocabulary {
   longest: number;
 }
 
-export function buildVocabulary(words: LanguageWords, site: SiteProfile | null): Vocabulary {
+/** Phrases of the page's language, then of each fallback (English UI on other-language pages is common). */
+export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | null): Vocabulary {
   const phrases = new Map<string, Entry[]>();
   const add = (phrase: string, entry: Entry): void => {
     const key = normalizeLabel(phrase);
@@ -41,18 +42,21 @@ export function buildVocabulary(words: LanguageWords, site: SiteProfile | null):
       same.evidence ||= entry.evidence;
     } else phrases.set(key, [...list, entry]);
   };
-  for (const [category, list] of Object.entries(words.labels) as [Category, string[]][]) {
-    for (const phrase of list) add(phrase, { category, label: true, evidence: false });
-  }
-  for (const [category, list] of Object.entries(words.evidence) as [Category, string[]][]) {
-    for (const phrase of list) add(phrase, { category, label: false, evidence: true });
-  }
-  const siteWords = site?.words?.[words.lang] ?? {};
-  for (const [category, list] of Object.entries(siteWords) as [Category, string[]][]) {
-    for (const phrase of list) add(phrase, { category, label: true, evidence: true });
+  for (const words of languages) {
+    for (const [category, list] of Object.entries(words.labels) as [Category, string[]][]) {
+      for (const phrase of list) add(phrase, { category, label: true, evidence: false });
+    }
+    for (const [category, list] of Object.entries(words.evidence) as [Category, string[]][]) {
+      for (const phrase of list) add(phrase, { category, label: false, evidence: true });
+    }
+    const siteWords = site?.words?.[words.lang] ?? {};
+    for (const [category, list] of Object.entries(siteWords) as [Category, string[]][]) {
+      for (const phrase of list) add(phrase, { category, label: true, evidence: true });
+    }
   }
   const longest = Math.max(...[...phrases.keys()].map((k) => k.length)) + 12;
-  return { phrases, badges: new Set(words.storeBadges.map(normalizeLabel)), longest };
+  const badges = new Set(languages.flatMap((w) => w.storeBadges).map(normalizeLabel));
+  return { phrases, badges, longest };
 }
 
 const STORE_LINKS = [

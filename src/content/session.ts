@@ -9,6 +9,11 @@ import { readTeasers, teaserKey, type TeaserContext } from "./teasers";
 export interface SessionHooks {
   /** Blocks or teasers changed (after the page finished loading). */
   changed(): void;
+  /**
+   * For pages no site profile knows: decides what the page is once it is parsed (the
+   * generic detector). Until then possible blocks are held back as on an article page.
+   */
+  decide?(): Detection;
 }
 
 const isOurs = (n: Node): boolean => n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(ATTR.panel);
@@ -50,14 +55,14 @@ export class PageSession {
 
   constructor(
     private readonly doc: Document,
-    readonly detection: Detection,
+    public detection: Detection,
     site: SiteProfile | null,
-    words: LanguageWords,
+    languages: LanguageWords[],
     private readonly hooks: SessionHooks,
   ) {
-    this.vocab = buildVocabulary(words, site);
+    this.vocab = buildVocabulary(languages, site);
     this.labels = new Set(this.vocab.phrases.keys());
-    this.teaserContext = { words, order: site?.dateOrder ?? "dmy", now: new Date(), baseURI: doc.baseURI };
+    this.teaserContext = { languages, order: site?.dateOrder ?? "dmy", now: new Date(), baseURI: doc.baseURI };
     this.loading = doc.readyState === "loading";
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
@@ -80,7 +85,8 @@ export class PageSession {
     const added: Node[] = [];
     for (const r of records) for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
     if (added.length === 0) return;
-    for (const n of added) this.markers.push(...findMarkers(n, this.vocab));
+    const found = added.flatMap((n) => findMarkers(n, this.vocab));
+    this.markers.push(...found);
     // Look for the title only in what was added: a page without one is not scanned again and again.
     for (const n of added) {
       if (this.title) break;
@@ -92,6 +98,12 @@ export class PageSession {
       for (const n of added) {
         if (isElement(n) && title.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) this.waiting.add(n);
       }
+    }
+    if (!this.loading && this.detection.kind === "none") {
+      // Undecided pages decide again when a label arrives (blocks inserted after load).
+      if (!this.hooks.decide || !found.some((m) => m.label)) return;
+      this.detection = this.hooks.decide();
+      if (this.detection.kind === "none") return;
     }
     this.reconcile(added);
   }
@@ -121,6 +133,13 @@ export class PageSession {
     this.loading = false;
     this.waiting.clear();
     this.title ??= this.doc.body ? findTitle(this.doc.body, this.doc.title) : null;
+    if (this.hooks.decide) this.detection = this.hooks.decide();
+    if (this.detection.kind === "none") {
+      // Not an aggregator page, as far as it has loaded: change nothing, but listen for late blocks.
+      this.marks.clear();
+      this.hooks.changed();
+      return;
+    }
     this.reconcile();
     this.marks.setPending([]);
     this.hooks.changed();

@@ -4,7 +4,8 @@ import type { Teaser } from "../shared/types";
 import { NOT_PROSE, normalizeLabel, squash } from "./text";
 
 export interface TeaserContext {
-  words: LanguageWords;
+  /** The page's language first; times are read in the first language that knows them. */
+  languages: LanguageWords[];
   order: DateOrder;
   now: Date;
   baseURI: string;
@@ -41,12 +42,21 @@ function textNodes(root: Element, visit: (text: string, parent: Element) => void
   }
 }
 
+/** A time stamp at the end of `text`, in the page's language or a fallback. */
+export function findTimeIn(text: string, ctx: TeaserContext): FoundTime | null {
+  for (const words of ctx.languages) {
+    const time = findTime(text, words, ctx.now, ctx.order);
+    if (time) return time;
+  }
+  return null;
+}
+
 function stampsIn(roots: Element[], ctx: TeaserContext): Stamp[] {
   const stamps: Stamp[] = [];
   for (const root of roots) {
     textNodes(root, (text, parent) => {
       if (text.length > 80) return;
-      const time = findTime(text, ctx.words, ctx.now, ctx.order);
+      const time = findTimeIn(text, ctx);
       // A source name may run into the stamp ("Newsweek2 days ago"); a sentence that ends in a time may not.
       if (!time || time.start > MAX_SOURCE) return;
       const attr = parent.closest("time")?.getAttribute("datetime") ?? null;

@@ -15,3 +15,9 @@ export function wordsFor(tag: string | null | undefined): LanguageWords {
   const code = (tag ?? "").toLowerCase().split("-")[0] ?? "";
   return LANGUAGES[code] ?? en;
 }
+
+/** The page's language first, then English, whose wording many pages use for their chrome. */
+export function languagesFor(tag: string | null | undefined): LanguageWords[] {
+  const words = wordsFor(tag);
+  return words === en ? [en] : [words, en];
+}

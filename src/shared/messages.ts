@@ -12,6 +12,8 @@ export interface PageState {
 /** Messages from the background (or an extension page) to a tab's content script. */
 export type ToContent =
   | { type: "panel:toggle" }
+  /** The reader asked to tidy a page no site profile knows (toolbar button). */
+  | { type: "page:clean" }
   | { type: "page:set-enabled"; enabled: boolean }
   | { type: "page:get-state" };
 
@@ -21,7 +23,7 @@ export type ToBackground = { type: "page:state"; state: PageState };
 /** What a content script answers to each message. */
 export type ContentReply<M extends ToContent> = M extends ToContent ? PageState : never;
 
-const CONTENT_TYPES = new Set<string>(["panel:toggle", "page:set-enabled", "page:get-state"]);
+const CONTENT_TYPES = new Set<string>(["panel:toggle", "page:clean", "page:set-enabled", "page:get-state"]);
 
 /** Narrows an unknown message; anything else is ignored. */
 export function isToContent(m: unknown): m is ToContent {

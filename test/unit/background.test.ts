@@ -9,10 +9,17 @@ const api = {
     setBadgeText: vi.fn(async () => undefined),
     setBadgeBackgroundColor: vi.fn(async () => undefined),
   },
-  runtime: { onMessage: { addListener: (l: Listener) => (listeners["message"] = l) } },
-  tabs: { sendMessage: vi.fn(async () => ({})) },
+  runtime: {
+    onMessage: { addListener: (l: Listener) => (listeners["message"] = l) },
+    getManifest: () => ({ content_scripts: [{ js: ["src/content/index.js"], css: ["src/content/hide.css"] }] }),
+  },
+  tabs: { sendMessage: vi.fn(async (_tabId: number, _message: unknown): Promise<unknown> => ({})) },
+  scripting: { insertCSS: vi.fn(async () => undefined), executeScript: vi.fn(async () => []) },
 };
+const siteAccess = vi.hoisted(() => ({ added: 0 }));
 vi.mock("webextension-polyfill", () => ({ default: api }));
+vi.mock("webext-dynamic-content-scripts", () => ({}));
+vi.mock("../../src/background/site-access", () => ({ addSiteAccessMenu: () => (siteAccess.added += 1) }));
 
 const state = (hidden: number, enabled = true): unknown => ({
   type: "page:state",
@@ -30,10 +37,23 @@ describe("background", () => {
     expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: "panel:toggle" });
   });
 
-  it("says so in the button's title where there is nothing to tidy", async () => {
+  it("on a page no site profile knows, tidies it once with the click's permission", async () => {
     api.tabs.sendMessage.mockRejectedValueOnce(new Error("Receiving end does not exist"));
-    await listeners["clicked"]?.({ id: 8 });
-    await vi.waitFor(() => expect(api.action.setTitle).toHaveBeenCalledWith({ tabId: 8, title: expect.stringMatching(/nothing to tidy/) }));
+    await listeners["clicked"]?.({ id: 9, url: "https://news.example.org/story/1" });
+    expect(api.scripting.insertCSS).toHaveBeenCalledWith({ target: { tabId: 9 }, files: ["src/content/hide.css"] });
+    expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 9 }, files: ["src/content/index.js"] });
+    expect(api.tabs.sendMessage).toHaveBeenLastCalledWith(9, { type: "page:clean" });
+  });
+
+  it("says so in the button's title where a page cannot be tidied", async () => {
+    api.tabs.sendMessage.mockRejectedValueOnce(new Error("Receiving end does not exist"));
+    await listeners["clicked"]?.({ id: 8, url: "about:addons" });
+    expect(api.scripting.executeScript).not.toHaveBeenCalled();
+    expect(api.action.setTitle).toHaveBeenCalledWith({ tabId: 8, title: expect.stringMatching(/cannot be tidied/) });
+  });
+
+  it("offers 'Always tidy this site' on the button's context menu", () => {
+    expect(siteAccess.added).toBe(1);
   });
 
   it("shows the number of hidden blocks on the tab's badge, and ignores other messages", async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { zeroCounts } from "../../src/content/hide";
+import { siteFor } from "../../src/sites";
 import { CATEGORIES } from "../../src/shared/types";
 import { fixtureSlugs, loadFixture } from "../fixture-data";
 import { hiddenUnder, pathOf, runSession } from "./support";
@@ -9,12 +11,19 @@ it("there are fixtures", () => {
 
 describe.each(fixtureSlugs())("fixture %s", (slug) => {
   const { html, expected } = loadFixture(slug);
-  // Late blocks are inserted by the page's script, which does not run here; the browser tests cover them.
-  const { doc, session } = runSession(html, expected.url);
+  const detected = runSession(html, expected.url);
+  // A page the generic detector turns down is still tidied when the reader asks (toolbar button):
+  // the article must survive that too.
+  const forced = expected.kind === "none" && !siteFor(new URL(expected.url).hostname);
+  const { doc, session } = forced ? runSession(html, expected.url, true) : detected;
+  const counts = session?.marks.counts() ?? zeroCounts();
 
-  it("is detected as its kind", () => {
-    expect(session.detection.kind).toBe(expected.kind);
-  });
+  // Late blocks are inserted by the page's script, which does not run here; the browser tests cover them.
+  if (!expected.late) {
+    it("is detected as its kind", () => {
+      expect(detected.session?.detection.kind ?? "none", detected.session?.detection.signals.join("\n")).toBe(expected.kind);
+    });
+  }
 
   it("keeps every word of the article visible", () => {
     const hidden = [...doc.querySelectorAll("[data-expect=article]")].filter((el) => hiddenUnder(el) !== null);
@@ -33,14 +42,13 @@ describe.each(fixtureSlugs())("fixture %s", (slug) => {
       (el) => hiddenUnder(el) !== el.getAttribute("data-expect-hidden"),
     );
     expect(wrong.map((el) => `${pathOf(el)} (${el.getAttribute("data-expect-hidden")}) is under ${hiddenUnder(el)}`)).toEqual([]);
-    const counts = session.marks.counts();
     for (const c of CATEGORIES) expect(counts[c], c).toBe(expected.hidden[c] ?? 0);
   });
 
   it("puts the related teasers in the panel list, in page order", () => {
-    const got = session.teasers.map((t) => ({ title: t.title, url: t.url, source: t.source }));
+    const got = (session?.teasers ?? []).map((t) => ({ title: t.title, url: t.url, source: t.source }));
     expect(got).toEqual(expected.teasers.map((t) => ({ title: t.title, url: t.url, source: t.source })));
-    session.teasers.forEach((t, i) => {
+    session?.teasers.forEach((t, i) => {
       const want = expected.teasers[i];
       if (!want) return;
       if (want.summaryStartsWith) expect(t.summary ?? "").toContain(want.summaryStartsWith);

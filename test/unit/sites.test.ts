@@ -43,7 +43,7 @@ describe("site profiles", () => {
         const language = LANGUAGES[lang];
         expect(language, lang).toBeDefined();
         if (!language) continue;
-        const vocab = buildVocabulary(language, site);
+        const vocab = buildVocabulary([language], site);
         for (const phrase of Object.values(words).flat()) expect(vocab.phrases.has(phrase), phrase).toBe(true);
       }
     });

@@ -1,24 +1,24 @@
-import { wordsFor } from "../../src/lang";
-import { detectPage } from "../../src/content/detect";
-import { PageSession } from "../../src/content/session";
+import type { PageSession } from "../../src/content/session";
+import { startSession } from "../../src/content/start";
 import { siteFor } from "../../src/sites";
 
 export interface Run {
   doc: Document;
-  session: PageSession;
+  /** Null when Tidyread does nothing on the page (as the content script would). */
+  session: PageSession | null;
 }
 
-/** Parses `html` as if served at `url` and runs the content script's session on it, as after load. */
-export function runSession(html: string, url: string): Run {
+/**
+ * Parses `html` as if served at `url` and starts Tidyread on it as the content script does,
+ * after load: by site profile, or by the generic detector; `forced` as the toolbar button would.
+ */
+export function runSession(html: string, url: string, forced = false): Run {
   const withBase = html.includes("<base") ? html : html.replace(/<head>/i, `<head><base href="${url}">`);
   const doc = new DOMParser().parseFromString(withBase, "text/html");
-  const site = siteFor(new URL(url).hostname);
-  const detection = detectPage(new URL(url), site, doc.documentElement.lang);
-  const session = new PageSession(doc, detection, site, wordsFor(detection.lang), { changed() {} });
-  if (detection.kind !== "none") session.start();
+  const u = new URL(url);
+  const session = startSession(doc, u, { site: siteFor(u.hostname), forced, changed() {} });
   return { doc, session };
 }
-
 /** The hidden category an element is under, if any. */
 export function hiddenUnder(el: Element): string | null {
   return el.closest("[data-tidyread-hidden]")?.getAttribute("data-tidyread-hidden") ?? null;
@@ -32,4 +32,11 @@ export function pathOf(el: Element): string {
     parts.unshift(`${e.tagName.toLowerCase()}[${index}]`);
   }
   return parts.join(">");
+}
+
+/** runSession for pages Tidyread must act on. */
+export function tidy(html: string, url: string, forced = false): { doc: Document; session: PageSession } {
+  const { doc, session } = runSession(html, url, forced);
+  if (!session || session.detection.kind === "none") throw new Error(`Tidyread did nothing on ${url}`);
+  return { doc, session };
 }

@@ -1,0 +1,120 @@
+import type { LanguageWords } from "../lang";
+import type { Category, Detection, PageKind, Teaser } from "../shared/types";
+import { classify, type Block } from "./classify";
+import { buildVocabulary, findMarkers } from "./markers";
+import { findTimeIn, readTeasers, type TeaserContext } from "./teasers";
+import { squash } from "./text";
+
+/** What the generic detector found, for the verdict and its explanation. */
+export interface Evidence {
+  title: string | null;
+  /** The outlet the story is credited to, when that is not the site itself. */
+  source: string | null;
+  blocks: Block[];
+  teasers: Teaser[];
+  /** Teaser sources, distinct. */
+  outlets: string[];
+}
+
+/** A credit line: "Source: Reuters", "via AP". */
+const CREDIT = /^(?:source|sources|via|originally published (?:by|on|in)|المصدر|quelle|fuente)\s*:?\s+(.{2,50})$/iu;
+/** A byline names a person, not an outlet. */
+const BYLINE = /^(?:by|par|von|por|di|بقلم|story by|written by)\b/iu;
+
+/** "Russia Today", "Associated Press": short, a name, not a byline. */
+const looksLikeOutlet = (name: string): boolean =>
+  name.length >= 2 && name.length <= 40 && name.split(/\s+/).length <= 6 && /\p{L}/u.test(name) && !BYLINE.test(name);
+
+const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/** The site's own name, as it calls itself (og:site_name) and as its host says. */
+function siteNames(doc: Document): string[] {
+  const names = [doc.querySelector('meta[property="og:site_name"]')?.getAttribute("content") ?? ""];
+  const host = doc.location?.hostname ?? "";
+  names.push(...host.split(".").filter((p) => p.length > 3 && !["www", "news", "test"].includes(p)));
+  return names.map(letters).filter(Boolean);
+}
+
+const isSelf = (source: string, site: string[]): boolean => {
+  const s = letters(source);
+  return site.some((n) => s.includes(n) || n.includes(s));
+};
+
+/** The outlet named near the title: a credit line, or a name run into the story's time stamp. */
+function creditedSource(title: Element, ctx: TeaserContext): string | null {
+  const doc = title.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  walker.currentNode = title;
+  let seen = 0;
+  for (let n = walker.nextNode(); n && seen < 12; n = walker.nextNode()) {
+    if (title.contains(n) || !/\S/.test(n.nodeValue ?? "")) continue;
+    seen += 1;
+    const own = squash(n.nodeValue ?? "");
+    if (own.length > 160) break; // the story has started
+    const parentText = squash(n.parentElement?.parentElement?.textContent ?? "");
+    for (const line of [own, squash(n.parentElement?.textContent ?? ""), parentText]) {
+      if (line.length > 90) continue;
+      const credit = CREDIT.exec(line)?.[1]?.trim();
+      if (credit && looksLikeOutlet(credit)) return credit;
+      const time = findTimeIn(line, ctx);
+      const name = time ? line.slice(0, time.start).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") : "";
+      if (looksLikeOutlet(name)) return name;
+    }
+  }
+  return null;
+}
+
+/** Reads the page once as if it were an aggregator article, and gathers the evidence. */
+export function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Date()): Evidence {
+  const vocab = buildVocabulary(languages, null);
+  const labels = new Set(vocab.phrases.keys());
+  const ctx: TeaserContext = { languages, order: "dmy", now, baseURI: doc.baseURI };
+  const markers = doc.body ? findMarkers(doc.body, vocab) : [];
+  const { blocks, title } = classify(doc, markers, { kind: "article", teasers: ctx, labels });
+  const teasers = blocks.filter((b) => b.category === "related").flatMap((b) => readTeasers(b.elements, ctx, labels));
+  const site = siteNames(doc);
+  const credited = title ? creditedSource(title, ctx) : null;
+  const outlets = [...new Set(teasers.map((t) => t.source).filter((s): s is string => !!s && !isSelf(s, site)))];
+  return {
+    title: title ? squash(title.textContent ?? "") : null,
+    source: credited && !isSelf(credited, site) ? credited : null,
+    blocks,
+    teasers,
+    outlets,
+  };
+}
+
+const NAMES: Record<Category, string> = {
+  comments: "a comments block",
+  "ai-promo": "an AI-features promo",
+  "app-banner": "an app-download banner",
+  related: "related-article teasers",
+};
+
+/**
+ * Is this an aggregator page? An aggregator republishes: its story is credited to another
+ * outlet, or its teasers name several outlets; and it wraps the story in boilerplate.
+ * A publisher's own article (its byline, its own related links) is not one.
+ */
+export function judge(e: Evidence, lang: string): Detection {
+  const signals: string[] = [];
+  if (e.title) signals.push(`story titled “${e.title.slice(0, 80)}”`);
+  if (e.source) signals.push(`story credited to another outlet: ${e.source}`);
+  if (e.outlets.length >= 2) signals.push(`teasers from ${e.outlets.length} outlets: ${e.outlets.slice(0, 4).join(", ")}`);
+  const categories = [...new Set(e.blocks.map((b) => b.category))];
+  for (const c of categories) signals.push(`${NAMES[c]} (${e.blocks.find((b) => b.category === c)?.reason ?? ""})`);
+
+  const republishes = !!e.source || e.outlets.length >= 2;
+  const boilerplate = categories.length;
+  let kind: PageKind = "none";
+  if (e.title && republishes && boilerplate >= 2) kind = "article";
+  else if (!e.source && e.outlets.length >= 3 && e.teasers.length >= 6 && boilerplate >= 2) kind = "listing";
+  const confidence = Math.min(1, (republishes ? 0.5 : 0) + 0.125 * boilerplate + (e.title ? 0.1 : 0));
+  if (kind === "none") signals.push(republishes ? "too little boilerplate for an aggregator page" : "nothing republished from other outlets");
+  return { kind, confidence: Math.round(confidence * 100) / 100, signals, lang, site: null };
+}
+
+/** The generic detector: structure and text only, for pages no site profile knows. */
+export function detectGeneric(doc: Document, languages: LanguageWords[], now = new Date()): Detection {
+  return judge(gatherEvidence(doc, languages, now), languages[0]?.lang ?? "en");
+}

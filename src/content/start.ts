@@ -1,0 +1,40 @@
+import { languagesFor } from "../lang";
+import type { SiteProfile } from "../sites";
+import type { Detection } from "../shared/types";
+import { detectPage } from "./detect";
+import { detectGeneric } from "./generic";
+import { PageSession } from "./session";
+
+export interface StartOptions {
+  site: SiteProfile | null;
+  /** The reader clicked the toolbar button: tidy even a page the detector doubts. */
+  forced: boolean;
+  changed(): void;
+}
+
+/** The generic detector's verdict; when the reader asked, a page it doubts is tidied as an article. */
+function decideGenerically(doc: Document, forced: boolean): Detection {
+  const detection = detectGeneric(doc, languagesFor(doc.documentElement?.lang || null));
+  if (!forced || detection.kind !== "none") return detection;
+  return { ...detection, kind: "article", signals: [...detection.signals, "tidied because you asked"] };
+}
+
+/**
+ * Starts Tidyread on a page, or returns null when there is nothing to do. A site profile
+ * decides from the address; elsewhere the generic detector decides once the page is parsed.
+ */
+export function startSession(doc: Document, url: URL, options: StartOptions): PageSession | null {
+  const lang = doc.documentElement?.lang || null;
+  const known = options.site ? detectPage(url, options.site, lang) : null;
+  if (known?.kind === "none" && !options.forced) return null;
+  const undecided = !known || known.kind === "none";
+  const detection: Detection = undecided
+    ? { kind: "article", confidence: 0, signals: ["not decided until the page is parsed"], lang: (lang ?? "en").split("-")[0] || "en", site: null }
+    : known;
+  const session = new PageSession(doc, detection, options.site, languagesFor(known?.lang ?? lang), {
+    changed: options.changed,
+    ...(undecided ? { decide: () => decideGenerically(doc, options.forced) } : {}),
+  });
+  session.start();
+  return session;
+}
