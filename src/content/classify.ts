@@ -153,15 +153,22 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   }
 
   const blocks: Block[] = [];
+  const within = (b: Block, el: Element): boolean => b.elements.some((top) => top.contains(el));
   for (const marker of markers) {
-    if (!marker.label || blocks.some((b) => b.elements.some((el) => el.contains(marker.element)))) continue;
+    if (!marker.label) continue;
+    // Inside another category's block: part of it. Inside its own category's block: it may
+    // still climb higher (a store link in a banner whose label is a button), so look.
+    if (blocks.some((b) => b.category !== marker.category && within(b, marker.element))) continue;
     const elements = blockFor(marker);
+    const first = elements[0];
+    if (!first || blocks.some((b) => within(b, first))) continue;
     const evidence = proven(marker, elements);
     if (evidence === null) continue;
-    const first = elements[0];
-    // A later marker may have climbed higher than an earlier one of the same block: keep the outer.
-    const inner = blocks.findIndex((b) => b.category === marker.category && b.elements.some((el) => first?.contains(el)));
-    if (inner >= 0) blocks.splice(inner, 1);
+    // This block holds earlier ones of its category: keep the outer.
+    for (let i = blocks.length - 1; i >= 0; i -= 1) {
+      const b = blocks[i];
+      if (b && b.category === marker.category && b.elements.every((el) => elements.some((top) => top.contains(el)))) blocks.splice(i, 1);
+    }
     const extent = elements.length > 1 ? ` and the ${elements.length - 1} element${elements.length > 2 ? "s" : ""} after it` : "";
     blocks.push({
       category: marker.category,

@@ -64,8 +64,9 @@ function patternsFor(words: LanguageWords): Patterns {
   const month = `(${alternation(monthOf.keys())})\\.?`;
   const patterns: Patterns = {
     relative,
-    now: rt.now.length ? new RegExp(`(?:${alternation(rt.now.map(foldAlef))})$`, "iu") : null,
-    yesterday: rt.yesterday.length ? new RegExp(`(?:${alternation(rt.yesterday.map(foldAlef))})$`, "iu") : null,
+    // Whole text only: "DC News Now" is a name, not a time.
+    now: rt.now.length ? new RegExp(`^(?:${alternation(rt.now.map(foldAlef))})$`, "iu") : null,
+    yesterday: rt.yesterday.length ? new RegExp(`^(?:${alternation(rt.yesterday.map(foldAlef))})$`, "iu") : null,
     monthFirst: new RegExp(`${month}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, "iu"),
     dayFirst: new RegExp(`(\\d{1,2})\\s+${month},?\\s+(\\d{4})$`, "iu"),
     unitOf,
