@@ -122,7 +122,10 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
     if (inRunningText(element)) return;
     out.push({ element, category: "app-banner", label: true, evidence: true, from: "element", reason });
   };
-  for (const a of all(STORE_LINKS)) banner(a, "link to an app store");
+  // A badge ("Google Play", an image), not an app's name in a story or a table about apps.
+  const isBadge = (a: Element): boolean =>
+    !!a.querySelector("img, svg, picture") || vocab.badges.has(normalizeLabel(a.textContent ?? ""));
+  for (const a of all(STORE_LINKS)) if (isBadge(a)) banner(a, "app-store badge link");
   for (const img of all("img[alt]")) {
     const alt = img.getAttribute("alt") ?? "";
     if (vocab.badges.has(normalizeLabel(alt))) banner(img.closest("a") ?? img, `store badge “${alt}”`);

@@ -64,6 +64,17 @@ describe("classification", () => {
     expect(doc.querySelectorAll("[data-tidyread-hidden]")).toHaveLength(0);
   });
 
+  it("does not take a table of apps linked to their store pages for an app banner", () => {
+    const { doc } = tidy(
+      page(`<article>${story}<div><table><tr><th>Application</th><th>Size</th></tr>
+        <tr><td><a href="https://play.google.com/store/apps/details?id=a">Farm Heroes Super Saga</a></td><td>71.1 MB</td></tr>
+        <tr><td><a href="https://play.google.com/store/apps/details?id=b">Google Maps</a></td><td>9 MB</td></tr></table></div>
+        <p>The last paragraph of the story.</p></article>`),
+      URL_ARTICLE,
+    );
+    expect(doc.querySelectorAll("[data-tidyread-hidden]")).toHaveLength(0);
+  });
+
   it("ignores labels and store links inside running text", () => {
     const { doc } = tidy(
       page(`<article>${story}<p>He said <b>No comments yet</b> and left.</p>
