@@ -1,19 +1,9 @@
 // "Always tidy this site": a checkbox on the toolbar button's context menu that grants (or
 // takes back) this one origin. webext-dynamic-content-scripts then runs the content script there.
 import browser from "webextension-polyfill";
+import { originPattern } from "../shared/origins";
 
 const MENU_ID = "always-tidy-site";
-
-/** `https://news.example.org/*` for a page's URL, or null for pages that are not on the web. */
-export function originPattern(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const { protocol, host } = new URL(url);
-    return protocol === "http:" || protocol === "https:" ? `${protocol}//${host}/*` : null;
-  } catch {
-    return null;
-  }
-}
 
 async function isGranted(pattern: string | null): Promise<boolean> {
   return !!pattern && (await browser.permissions.contains({ origins: [pattern] }));

@@ -2,7 +2,7 @@ import type { LanguageWords } from "../lang";
 import type { Category, Detection, PageKind, Teaser } from "../shared/types";
 import { classify, type Block } from "./classify";
 import { buildVocabulary, findMarkers } from "./markers";
-import { findTimeIn, readTeasers, type TeaserContext } from "./teasers";
+import { findTimeIn, isOutletName, readTeasers, type TeaserContext } from "./teasers";
 import { squash } from "./text";
 
 /** What the generic detector found, for the verdict and its explanation. */
@@ -22,8 +22,7 @@ const CREDIT = /^(?:source|sources|via|originally published (?:by|on|in)|الم�
 const BYLINE = /^(?:by|par|von|por|di|بقلم|story by|written by)\b/iu;
 
 /** "Russia Today", "Associated Press": short, a name, not a byline. */
-const looksLikeOutlet = (name: string): boolean =>
-  name.length >= 2 && name.length <= 40 && name.split(/\s+/).length <= 6 && /\p{L}/u.test(name) && !BYLINE.test(name);
+const looksLikeOutlet = (name: string): boolean => isOutletName(name) && !BYLINE.test(name);
 
 const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
@@ -40,25 +39,32 @@ const isSelf = (source: string, site: string[]): boolean => {
   return site.some((n) => s.includes(n) || n.includes(s));
 };
 
-/** The outlet named near the title: a credit line, or a name run into the story's time stamp. */
+/** An outlet named in one short line: "Source: Reuters", or a name run into a time stamp. */
+function outletIn(line: string, ctx: TeaserContext): string | null {
+  if (line.length > 90) return null;
+  const credit = CREDIT.exec(line)?.[1]?.trim();
+  if (credit && looksLikeOutlet(credit)) return credit;
+  const time = findTimeIn(line, ctx);
+  const name = time ? line.slice(0, time.start).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") : "";
+  return looksLikeOutlet(name) ? name : null;
+}
+
+/** The outlet named near the title, in the lines just after it, or just before it (MSN, Yahoo). */
 function creditedSource(title: Element, ctx: TeaserContext): string | null {
   const doc = title.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
-  walker.currentNode = title;
-  let seen = 0;
-  for (let n = walker.nextNode(); n && seen < 12; n = walker.nextNode()) {
-    if (title.contains(n) || !/\S/.test(n.nodeValue ?? "")) continue;
-    seen += 1;
-    const own = squash(n.nodeValue ?? "");
-    if (own.length > 160) break; // the story has started
-    const parentText = squash(n.parentElement?.parentElement?.textContent ?? "");
-    for (const line of [own, squash(n.parentElement?.textContent ?? ""), parentText]) {
-      if (line.length > 90) continue;
-      const credit = CREDIT.exec(line)?.[1]?.trim();
-      if (credit && looksLikeOutlet(credit)) return credit;
-      const time = findTimeIn(line, ctx);
-      const name = time ? line.slice(0, time.start).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") : "";
-      if (looksLikeOutlet(name)) return name;
+  for (const step of [() => walker.nextNode(), () => walker.previousNode()]) {
+    walker.currentNode = title;
+    let seen = 0;
+    for (let n = step(); n && seen < 8; n = step()) {
+      if (title.contains(n) || !/\S/.test(n.nodeValue ?? "")) continue;
+      seen += 1;
+      const own = squash(n.nodeValue ?? "");
+      if (own.length > 160) break; // the story (or the page's other content) has started
+      for (const line of [own, squash(n.parentElement?.textContent ?? ""), squash(n.parentElement?.parentElement?.textContent ?? "")]) {
+        const outlet = outletIn(line, ctx);
+        if (outlet) return outlet;
+      }
     }
   }
   return null;
@@ -107,7 +113,9 @@ export function judge(e: Evidence, lang: string): Detection {
   const republishes = !!e.source || e.outlets.length >= 2;
   const boilerplate = categories.length;
   let kind: PageKind = "none";
-  if (e.title && republishes && boilerplate >= 2) kind = "article";
+  // Credited to another outlet and surrounded by other outlets' teasers: one block is enough.
+  const republishesBoth = !!e.source && e.outlets.length >= 2;
+  if (e.title && republishes && (boilerplate >= 2 || (republishesBoth && boilerplate >= 1))) kind = "article";
   else if (!e.source && e.outlets.length >= 3 && e.teasers.length >= 6 && boilerplate >= 2) kind = "listing";
   const confidence = Math.min(1, (republishes ? 0.5 : 0) + 0.125 * boilerplate + (e.title ? 0.1 : 0));
   if (kind === "none") signals.push(republishes ? "too little boilerplate for an aggregator page" : "nothing republished from other outlets");

@@ -22,6 +22,12 @@ const HEADINGS = "h1,h2,h3,h4,h5,h6,[role=heading]";
 /** Longest source name Tidyread will read, alone or run into a time stamp. */
 const MAX_SOURCE = 50;
 
+/** "Russia Today", "Sky News Arabia", "NPR ·": a short name, not the start of a sentence. */
+export const isOutletName = (text: string): boolean => {
+  const name = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, "");
+  return name.length >= 2 && name.length <= 40 && name.split(/\s+/).length <= 4 && /\p{L}/u.test(name);
+};
+
 /** Absolute http(s) URL of a link, or null: page links reach our UI only when they are web links. */
 export function safeUrl(href: string | null, base: string): string | null {
   if (!href) return null;
@@ -55,10 +61,12 @@ function stampsIn(roots: Element[], ctx: TeaserContext): Stamp[] {
   const stamps: Stamp[] = [];
   for (const root of roots) {
     textNodes(root, (text, parent) => {
-      if (text.length > 80) return;
+      // A headline ending in a date ("…set for June 3, 2025") is a title, not the card's stamp.
+      if (text.length > 80 || parent.closest(HEADINGS)) return;
       const time = findTimeIn(text, ctx);
       // A source name may run into the stamp ("Newsweek2 days ago"); a sentence that ends in a time may not.
-      if (!time || time.start > MAX_SOURCE) return;
+      const before = time ? text.slice(0, time.start) : "";
+      if (!time || (/\p{L}/u.test(before) && !isOutletName(before))) return;
       const attr = parent.closest("time")?.getAttribute("datetime") ?? null;
       const iso = time.relative ? null : isoFromAttribute(attr);
       stamps.push({ element: parent, time: iso ? { ...time, iso } : time, prefix: text.slice(0, time.start).trim() });

@@ -107,11 +107,13 @@ function numericDate(a: number, b: number, c: number, order: DateOrder): string 
  * Returns null when the text does not end with a time.
  */
 export function findTime(raw: string, words: LanguageWords, now: Date, order: DateOrder = "dmy"): FoundTime | null {
-  const text = foldAlef(latinDigits(raw.replace(/\s+/g, " ").trim()));
+  const shown = raw.replace(/\s+/g, " ").trim();
+  // Both foldings keep every character's place, so a match's position is the same in `shown`.
+  const text = foldAlef(latinDigits(shown));
   if (!text || text.length > 200) return null;
   const p = patternsFor(words);
   const relative = (m: RegExpExecArray, seconds: number): FoundTime => ({
-    text: m[0].trim(),
+    text: shown.slice(m.index, m.index + m[0].length).trim(),
     iso: new Date(now.getTime() - seconds * 1000).toISOString(),
     start: m.index,
     relative: true,

@@ -144,6 +144,16 @@ describe("teasers", () => {
     });
     expect(second?.url).toBeNull();
     expect(third).toMatchObject({ source: "Newsweek", time: { text: "2 days ago" } });
+    const dated = tidy(
+      page(`${story}<section><h2>Related Articles</h2>
+        <div><a href="/a"><h3>Budget hearing set for June 3, 2025</h3></a><span>WTOP</span><span>3 hours ago</span></div>
+        <div><a href="/b"><h3>Second teaser with a plain title</h3></a><span>NPR</span><span>1 hour ago</span></div></section>`),
+      URL_ARTICLE,
+    ).session.teasers;
+    expect(dated.map((t) => [t.title, t.source, t.time?.text])).toEqual([
+      ["Budget hearing set for June 3, 2025", "WTOP", "3 hours ago"],
+      ["Second teaser with a plain title", "NPR", "1 hour ago"],
+    ]);
     const age = Date.now() - Date.parse(first?.time?.iso ?? "");
     expect(Math.abs(age - 3_600_000)).toBeLessThan(60_000);
   });

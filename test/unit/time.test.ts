@@ -90,6 +90,10 @@ describe("findTime: other languages", () => {
     expect(findTime(text, ar, now)?.iso).toBe(ago(seconds));
   });
 
+  it("shows the stamp as the page wrote it, Arabic-Indic digits included", () => {
+    expect(findTime("منذ ٣ ساعات", ar, now)).toMatchObject({ text: "منذ ٣ ساعات", iso: ago(10_800) });
+  });
+
   it("reads an Arabic source run into its time, and Arabic month names", () => {
     expect(findTime("العربيةمنذ ساعة", ar, now)).toMatchObject({ start: 7, iso: ago(3600) });
     expect(findTime("16 مايو 2025", ar, now)?.iso).toBe("2025-05-16");
