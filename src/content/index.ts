@@ -8,7 +8,7 @@ import { detectPage } from "./detect";
 import { ATTR, zeroCounts } from "./hide";
 import { watchNavigation } from "./navigation";
 import type { PageSession } from "./session";
-import { startSession } from "./start";
+import { createSession } from "./start";
 
 const site = siteFor(location.hostname);
 const panelKey = `panelOpen:${site?.id ?? location.hostname}`;
@@ -76,8 +76,11 @@ function render(): void {
 
 /** Starts Tidyread on this page (see start.ts). `forced`: the reader clicked the button. */
 function begin(forced = false): void {
-  session = startSession(document, new URL(location.href), { site, forced, changed: render });
-  if (session) document.documentElement?.setAttribute(ATTR.kind, session.detection.kind);
+  session = createSession(document, new URL(location.href), { site, forced, changed: render });
+  if (!session) return;
+  document.documentElement?.setAttribute(ATTR.kind, session.detection.kind);
+  // After load the session finishes at once and calls render(), which needs `session` set.
+  session.start();
 }
 
 function end(): void {
@@ -111,7 +114,13 @@ function handle(message: ToContent): PageState {
       else panel?.toggle();
       break;
     case "page:clean":
-      if (!session) setEnabled(true, true);
+      // The reader asked: tidy even where the detector said no (or nothing ran yet).
+      if (!session || session.detection.kind === "none") {
+        end();
+        enabled = true;
+        begin(true);
+        report();
+      }
       panel?.toggle(true);
       break;
     case "page:set-enabled":

@@ -20,10 +20,11 @@ function decideGenerically(doc: Document, forced: boolean): Detection {
 }
 
 /**
- * Starts Tidyread on a page, or returns null when there is nothing to do. A site profile
- * decides from the address; elsewhere the generic detector decides once the page is parsed.
+ * Tidyread for a page, not started yet (the caller keeps it, then calls `start()`), or null
+ * when there is nothing to do. A site profile decides from the address; elsewhere the generic
+ * detector decides once the page is parsed.
  */
-export function startSession(doc: Document, url: URL, options: StartOptions): PageSession | null {
+export function createSession(doc: Document, url: URL, options: StartOptions): PageSession | null {
   const lang = doc.documentElement?.lang || null;
   const known = options.site ? detectPage(url, options.site, lang) : null;
   if (known?.kind === "none" && !options.forced) return null;
@@ -31,10 +32,8 @@ export function startSession(doc: Document, url: URL, options: StartOptions): Pa
   const detection: Detection = undecided
     ? { kind: "article", confidence: 0, signals: ["not decided until the page is parsed"], lang: (lang ?? "en").split("-")[0] || "en", site: null }
     : known;
-  const session = new PageSession(doc, detection, options.site, languagesFor(known?.lang ?? lang), {
+  return new PageSession(doc, detection, options.site, languagesFor(known?.lang ?? lang), {
     changed: options.changed,
     ...(undecided ? { decide: () => decideGenerically(doc, options.forced) } : {}),
   });
-  session.start();
-  return session;
 }

@@ -1,9 +1,12 @@
-/** `https://news.example.org/*` for a page's URL, or null for pages that are not on the web. */
+/**
+ * `https://news.example.org/*` for a page's URL (any port: match patterns have none), or null
+ * for pages that are not on the web.
+ */
 export function originPattern(url: string | undefined): string | null {
   if (!url) return null;
   try {
-    const { protocol, host } = new URL(url.includes("://") ? url : `https://${url}`);
-    return protocol === "http:" || protocol === "https:" ? `${protocol}//${host}/*` : null;
+    const { protocol, hostname } = new URL(url.includes("://") ? url : `https://${url}`);
+    return protocol === "http:" || protocol === "https:" ? `${protocol}//${hostname}/*` : null;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import type { PageSession } from "../../src/content/session";
-import { startSession } from "../../src/content/start";
+import { createSession } from "../../src/content/start";
 import { siteFor } from "../../src/sites";
 
 export interface Run {
@@ -16,7 +16,8 @@ export function runSession(html: string, url: string, forced = false): Run {
   const withBase = html.includes("<base") ? html : html.replace(/<head>/i, `<head><base href="${url}">`);
   const doc = new DOMParser().parseFromString(withBase, "text/html");
   const u = new URL(url);
-  const session = startSession(doc, u, { site: siteFor(u.hostname), forced, changed() {} });
+  const session = createSession(doc, u, { site: siteFor(u.hostname), forced, changed() {} });
+  session?.start();
   return { doc, session };
 }
 /** The hidden category an element is under, if any. */

@@ -108,6 +108,11 @@ export interface TestBrowser {
    * reply, rejects if no content script listens there.
    */
   sendToActiveTab(message: unknown): Promise<unknown>;
+  /**
+   * Clicks the extension's toolbar button for this page, as a reader would (it grants activeTab).
+   * Chromium only (CDP Extensions.triggerAction); Firefox offers no way to do this from a test.
+   */
+  clickToolbarButton(page: TestPage): Promise<void>;
   extensionPageUrl(pagePath: string): string;
   close(): Promise<void>;
 }
@@ -362,6 +367,20 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
         return send(worker, message);
       }
     },
+    async clickToolbarButton(page) {
+      if (page.native.kind !== "playwright") throw new Error("clickToolbarButton: not a Chromium page");
+      const session = await context.browser()?.newBrowserCDPSession();
+      if (!session) throw new Error("clickToolbarButton: no browser-level CDP session");
+      try {
+        // The action is clicked on a tab target, not on the page's frame target.
+        const { targetInfos } = await session.send("Target.getTargets", { filter: [{ type: "tab" }] });
+        const tab = targetInfos.find((t) => t.url === page.url());
+        if (!tab) throw new Error(`clickToolbarButton: no tab shows ${page.url()}`);
+        await session.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
+      } finally {
+        await session.detach();
+      }
+    },
     extensionPageUrl(pagePath) {
       if (!extensionId) throw new Error("extensionPageUrl: launched without the extension");
       return `chrome-extension://${extensionId}/${pagePath.replace(/^\//, "")}`;
@@ -501,6 +520,8 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
     handleSIGHUP: opts.handleSignals ?? true,
     extraPrefsFirefox: {
       "network.dns.localDomains": hosts.join(","),
+      // permissions.request() grants without a prompt: headless has no one to click "Allow".
+      "extensions.webextOptionalPermissionPrompts": false,
       // 0 = dark, 1 = light: BiDi cannot emulate media features.
       ...(opts.colorScheme ? { "layout.css.prefers-color-scheme.content-override": opts.colorScheme === "dark" ? 0 : 1 } : {}),
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
@@ -564,6 +585,9 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
         requests.push({ url: r.url(), method: r.method(), resourceType, time: Date.now() });
       });
       return new FirefoxPage(page);
+    },
+    async clickToolbarButton() {
+      throw new Error("clickToolbarButton: Firefox has no way to click the toolbar button from a test (no BiDi or CDP command for it)");
     },
     async sendToActiveTab(message) {
       if (!withExtension) throw new Error("sendToActiveTab: launched without the extension");

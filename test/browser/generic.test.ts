@@ -1,0 +1,143 @@
+// Pages no site profile knows, in real browsers: the one-click clean (Chromium, where a test can
+// click the toolbar button) and a site the reader grants and takes back (Firefox, where a test
+// can answer the permission request).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { siteFor } from "../../src/sites";
+import { fixtureSlugs, loadFixture } from "../fixture-data";
+import { launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { describeViolations, PROBE_SCRIPT, readProbe } from "./harness/probe";
+import { startFixtureServer, type FixtureServer } from "./harness/server";
+import { checkVisibility, formatSnippets } from "./harness/visibility";
+
+const generic = fixtureSlugs()
+  .map((slug) => ({ slug, expected: loadFixture(slug).expected }))
+  .filter(({ expected }) => !siteFor(new URL(expected.url).hostname));
+
+/** Runs in the page: the panel's item titles, or null without a panel. */
+function panelTitles(): string[] | null {
+  const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+  return root ? [...root.querySelectorAll("li")].map((li) => (li.querySelector("a, .title")?.textContent ?? "").trim()) : null;
+}
+
+const untouched = (page: TestPage): Promise<boolean> =>
+  page.evaluate(() => !document.querySelector("[data-tidyread-hidden], [data-tidyread-panel], [data-tidyread-kind]"));
+
+async function expectTidied(page: TestPage, teasers: string[]): Promise<void> {
+  const seen = await checkVisibility(page);
+  expect(seen.articleCount).toBeGreaterThan(0);
+  expect(formatSnippets(seen.hiddenArticle)).toBe("");
+  expect(formatSnippets(seen.shownClutter)).toBe("");
+  if (teasers.length) expect(await page.evaluate(panelTitles)).toEqual(teasers);
+}
+
+describe("chromium: the toolbar button tidies a page no site profile knows", () => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch("chromium", { server });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.each(generic)("$slug", ({ slug, expected }) => {
+    it("is left alone until the click, then tidied (the article kept, the clutter hidden, the teasers listed)", async () => {
+      const page = await browser.newPage();
+      try {
+        await page.addInitScript(PROBE_SCRIPT);
+        await page.goto(server.urlFor(slug));
+        expect(await untouched(page)).toBe(true);
+        await browser.clickToolbarButton(page);
+        await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-kind"));
+        if (expected.late) await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
+        await expectTidied(page, expected.teasers.map((t) => t.title));
+        if (expected.late) {
+          // Blocks that arrive after the click are hidden before they are painted.
+          const probe = await readProbe(page, { stop: true });
+          const afterClick = probe.violations.filter((v) => probe.activeFrame !== null && v.frame >= probe.activeFrame);
+          expect(afterClick.map((v) => `${v.category}: ${v.text}`)).toEqual([]);
+        }
+        // A second click toggles the panel, as on Daily8.
+        const expanded = (): Promise<string | null> =>
+          page.evaluate(() => {
+            const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+            return root?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") ?? null;
+          });
+        const before = await expanded();
+        if (before !== null) {
+          await browser.clickToolbarButton(page);
+          await page.waitForFunction((was: string) => {
+            const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+            return root?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") !== was;
+          }, {}, before);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  });
+});
+
+describe("firefox: a site the reader grants is tidied every time, until taken back", () => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+  let options: TestPage;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch("firefox", { server });
+    options = await browser.newPage();
+    void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+    await options.waitForFunction(() => document.getElementById("shortcut")?.textContent !== "…");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Types the site into the options page and submits, as a reader would. */
+  async function grant(origin: string): Promise<void> {
+    await options.evaluate((value: string) => {
+      const input = document.getElementById("site") as HTMLInputElement;
+      input.value = value;
+    }, origin);
+    await options.click('#add-site button[type="submit"]');
+    await options.waitForFunction((o: string) => document.getElementById("sites")?.textContent?.includes(o) ?? false, {}, origin);
+  }
+
+  async function revoke(origin: string): Promise<void> {
+    await options.click(`#sites button[aria-label="Stop tidying ${origin}/*"]`);
+    await options.waitForFunction((o: string) => !(document.getElementById("sites")?.textContent?.includes(o) ?? true), {}, origin);
+  }
+
+  describe.each(generic)("$slug", ({ slug, expected }) => {
+    it(expected.kind === "none" ? "is granted, and left alone: the detector says it is not an aggregator page" : "is granted, detected and tidied, with no flash; taken back, it is left alone", async () => {
+      const url = server.urlFor(slug);
+      const { protocol, hostname } = new URL(url);
+      const origin = `${protocol}//${hostname}`;
+      await grant(origin);
+      const page = await browser.newPage();
+      try {
+        await page.addInitScript(PROBE_SCRIPT);
+        await page.goto(url);
+        if (expected.late) await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        if (expected.kind === "none") {
+          expect(await untouched(page)).toBe(true);
+        } else {
+          expect(await page.evaluate(() => document.documentElement.getAttribute("data-tidyread-kind"))).toBe(expected.kind);
+          await expectTidied(page, expected.teasers.map((t) => t.title));
+          const probe = await readProbe(page, { stop: true });
+          expect(describeViolations(probe)).toBe("");
+        }
+        await revoke(origin);
+        await page.goto(url);
+        if (expected.late) await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
+        expect(await untouched(page)).toBe(true);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+});
