@@ -77,10 +77,8 @@ function render(): void {
 /** Starts Tidyread on this page (see start.ts). `forced`: the reader clicked the button. */
 function begin(forced = false): void {
   session = createSession(document, new URL(location.href), { site, forced, changed: render });
-  if (!session) return;
-  document.documentElement?.setAttribute(ATTR.kind, session.detection.kind);
   // After load the session finishes at once and calls render(), which needs `session` set.
-  session.start();
+  session?.start();
 }
 
 function end(): void {
@@ -92,10 +90,10 @@ function end(): void {
   document.documentElement?.removeAttribute(ATTR.open);
 }
 
-function setEnabled(on: boolean, forced = false): void {
+function setEnabled(on: boolean): void {
   if (on === enabled && (!on || session)) return;
   enabled = on;
-  if (on) begin(forced);
+  if (on) begin();
   else end();
   report();
 }
