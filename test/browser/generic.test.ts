@@ -1,10 +1,9 @@
-// Pages no site profile knows, in real browsers: the one-click clean (Chromium, where a test can
-// click the toolbar button) and a site the reader grants and takes back (Firefox, where a test
-// can answer the permission request).
+// Pages no site profile knows, in real browsers: the one-click clean (both browsers) and a site
+// the reader grants and takes back (Firefox, where a test can answer the permission request).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteFor } from "../../src/sites";
 import { fixtureSlugs, loadFixture } from "../fixture-data";
-import { launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
 import { describeViolations, PROBE_SCRIPT, readProbe } from "./harness/probe";
 import { startFixtureServer, type FixtureServer } from "./harness/server";
 import { checkVisibility, formatSnippets } from "./harness/visibility";
@@ -30,12 +29,12 @@ async function expectTidied(page: TestPage, teasers: string[]): Promise<void> {
   if (teasers.length) expect(await page.evaluate(panelTitles)).toEqual(teasers);
 }
 
-describe("chromium: the toolbar button tidies a page no site profile knows", () => {
+describe.each(BROWSERS)("%s: the toolbar button tidies a page no site profile knows", (name) => {
   let server: FixtureServer;
   let browser: TestBrowser;
   beforeAll(async () => {
     server = await startFixtureServer();
-    browser = await launch("chromium", { server });
+    browser = await launch(name, { server });
   });
   afterAll(async () => {
     await browser?.close();

@@ -109,12 +109,20 @@ export interface TestBrowser {
    */
   sendToActiveTab(message: unknown): Promise<unknown>;
   /**
-   * Clicks the extension's toolbar button for this page, as a reader would (it grants activeTab).
-   * Chromium only (CDP Extensions.triggerAction); Firefox offers no way to do this from a test.
+   * Invokes the extension's toolbar action on this page (it must be the active tab) the way a
+   * reader does, so the browser grants activeTab. Chromium: a click on the action through CDP
+   * `Extensions.triggerAction`. Firefox (no such command): the action's keyboard shortcut
+   * (`_execute_action`), run as a key command in the browser window through WebDriver BiDi's
+   * chrome scope (allowed by --remote-allow-system-access).
    */
   clickToolbarButton(page: TestPage): Promise<void>;
   extensionPageUrl(pagePath: string): string;
   close(): Promise<void>;
+}
+
+/** The one raw WebDriver BiDi call the Firefox harness needs beyond Puppeteer's API. */
+interface BidiSend {
+  send(method: string, params: object): Promise<{ result: unknown }>;
 }
 
 export interface LaunchOptions {
@@ -586,8 +594,27 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
       });
       return new FirefoxPage(page);
     },
-    async clickToolbarButton() {
-      throw new Error("clickToolbarButton: Firefox has no way to click the toolbar button from a test (no BiDi or CDP command for it)");
+    async clickToolbarButton(page) {
+      if (page.native.kind !== "puppeteer") throw new Error("clickToolbarButton: not a Firefox page");
+      await page.bringToFront();
+      const connection = (browser as unknown as { connection: BidiSend }).connection;
+      const tree = (await connection.send("browsingContext.getTree", { "moz:scope": "chrome" })).result as {
+        contexts: { context: string }[];
+      };
+      const window = tree.contexts[0]?.context;
+      if (!window) throw new Error("clickToolbarButton: no browser window in the chrome scope");
+      const { result } = await connection.send("script.evaluate", {
+        expression: `(() => {
+          const key = document.querySelector("keyset[id^='ext-keyset-id-'] key");
+          if (!key) return "no shortcut key for the extension";
+          key.doCommand();
+          return "ok";
+        })()`,
+        target: { context: window },
+        awaitPromise: false,
+      });
+      const value = (result as { result?: { value?: unknown } }).result?.value;
+      if (value !== "ok") throw new Error(`clickToolbarButton: ${String(value)}`);
     },
     async sendToActiveTab(message) {
       if (!withExtension) throw new Error("sendToActiveTab: launched without the extension");
