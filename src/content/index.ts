@@ -4,6 +4,8 @@ import browser from "webextension-polyfill";
 import { SidePanel } from "../panel/panel";
 import { siteFor } from "../sites";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
+import { DEFAULTS, loadSettings, onSettingsChanged, saveSettings, type Settings } from "../shared/settings";
+import { CATEGORIES, type Category } from "../shared/types";
 import { detectPage } from "./detect";
 import { ATTR, zeroCounts } from "./hide";
 import { watchNavigation } from "./navigation";
@@ -15,7 +17,14 @@ const panelKey = `panelOpen:${site?.id ?? location.hostname}`;
 
 let session: PageSession | null = null;
 let panel: SidePanel | null = null;
+/** On for this page (the panel's "Show the original page" turns it off until the next click). */
 let enabled = true;
+let settings: Settings = DEFAULTS;
+/** Categories the reader chose to see on this page (the panel's switches). */
+let shown = new Set<Category>();
+
+const host = location.hostname.toLowerCase();
+const siteIsOff = (): boolean => settings.sitesOff.includes(host);
 let panelOpen = false;
 /** The reader (or a forced clean) set the panel before the remembered state arrived. */
 let panelTouched = false;
@@ -27,7 +36,7 @@ function pageLanguage(): string | null {
 function state(): PageState {
   return {
     detection: session?.detection ?? detectPage(new URL(location.href), site, pageLanguage()),
-    enabled,
+    enabled: enabled && !siteIsOff(),
     panelOpen: panel?.isOpen() ?? false,
     hidden: session?.marks.counts() ?? zeroCounts(),
     teasers: session?.teasers.length ?? 0,
@@ -65,17 +74,45 @@ function render(): void {
         void browser.storage.local.set({ [panelKey]: open });
       },
       onRestore: () => setEnabled(false),
+      onCategory: (category, hidden) => {
+        if (hidden) shown.delete(category);
+        else shown.add(category);
+        applyShown();
+        render();
+      },
+      onSiteOff: () => void saveSettings({ sitesOff: [...settings.sitesOff, host] }).then(applySettings),
     });
     const counts = session.marks.counts();
     panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0));
+    panel.setReport({ kind: session.detection.kind === "article" ? "Article" : "Listing", signals: session.detection.signals, counts, shown });
     panel.attach();
     document.documentElement.toggleAttribute(ATTR.open, panel.isOpen());
   }
   report();
 }
 
+/** The switches as one attribute on <html>, which hide.css reads; absent when all is hidden. */
+function applyShown(): void {
+  const root = document.documentElement;
+  if (!root) return;
+  if (shown.size && session) root.setAttribute(ATTR.show, [...shown].join(" "));
+  else root.removeAttribute(ATTR.show);
+}
+
+/** New settings (loaded, or changed in another tab or the options page) apply at once. */
+function applySettings(next: Settings): void {
+  settings = next;
+  shown = new Set(CATEGORIES.filter((c) => !next.hide[c]));
+  if (siteIsOff()) end();
+  else if (enabled && !session) begin();
+  applyShown();
+  render();
+  report();
+}
+
 /** Starts Tidyread on this page (see start.ts). `forced`: the reader clicked the button. */
 function begin(forced = false): void {
+  if (siteIsOff() && !forced) return;
   session = createSession(document, new URL(location.href), { site, forced, changed: render });
   // After load the session finishes at once and calls render(), which needs `session` set.
   session?.start();
@@ -88,6 +125,7 @@ function end(): void {
   panel = null;
   document.documentElement?.removeAttribute(ATTR.kind);
   document.documentElement?.removeAttribute(ATTR.open);
+  document.documentElement?.removeAttribute(ATTR.show);
 }
 
 function setEnabled(on: boolean): void {
@@ -108,7 +146,9 @@ function navigated(): void {
 function handle(message: ToContent): PageState {
   switch (message.type) {
     case "panel:toggle":
-      if (!enabled) setEnabled(true);
+      // The toolbar button turns Tidyread back on where the reader turned it off.
+      if (siteIsOff()) void saveSettings({ sitesOff: settings.sitesOff.filter((h) => h !== host) }).then(applySettings);
+      else if (!enabled) setEnabled(true);
       else panel?.toggle();
       break;
     case "page:clean":
@@ -142,6 +182,9 @@ function main(): void {
     return Promise.resolve(handle(message));
   });
   begin();
+  // Settings arrive after the first nodes: a site turned off is restored then (within milliseconds).
+  void loadSettings().then(applySettings);
+  onSettingsChanged(applySettings);
   watchNavigation(document, navigated);
 }
 

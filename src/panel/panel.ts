@@ -1,5 +1,5 @@
 import { formatRelative } from "../shared/time";
-import type { Teaser } from "../shared/types";
+import { CATEGORIES, type Category, type Teaser } from "../shared/types";
 import styles from "./panel.css?inline";
 
 export interface PanelOptions {
@@ -11,7 +11,27 @@ export interface PanelOptions {
   onToggle(open: boolean): void;
   /** The reader asked for the original page back. */
   onRestore(): void;
+  /** The reader switched a category: `hidden` false shows its blocks again on this page. */
+  onCategory(category: Category, hidden: boolean): void;
+  /** The reader turned Tidyread off for this site. */
+  onSiteOff(): void;
 }
+
+/** What Tidyread did on the page, for the panel to explain. */
+export interface PanelReport {
+  kind: string;
+  signals: string[];
+  counts: Record<Category, number>;
+  /** Categories the reader chose to see on this page. */
+  shown: ReadonlySet<Category>;
+}
+
+const CATEGORY_NAMES: Record<Category, string> = {
+  comments: "Comments",
+  "ai-promo": "AI promos",
+  "app-banner": "App banners",
+  related: "Related articles",
+};
 
 const HOST_ATTR = "data-tidyread-panel";
 
@@ -39,6 +59,7 @@ export class SidePanel {
   private readonly body: HTMLElement;
   private readonly list: HTMLUListElement;
   private readonly note: HTMLElement;
+  private readonly did: HTMLElement;
   private teasers: readonly Teaser[] = [];
   private open: boolean;
 
@@ -58,15 +79,31 @@ export class SidePanel {
       "aria-controls": "tidyread-body",
     });
     this.body = el(doc, "div", { id: "tidyread-body", class: "body" });
-    this.list = el(doc, "ul");
+    this.list = el(doc, "ul", { "data-part": "teasers" });
     this.note = el(doc, "p", { class: "note" });
     const restore = el(doc, "button", { type: "button", class: "restore", "data-part": "restore" }, "Show the original page");
-    this.body.append(el(doc, "h2", {}, "Related articles"), this.note, this.list, restore);
+    const siteOff = el(doc, "button", { type: "button", class: "restore", "data-part": "site-off" }, "Turn off on this site");
+    this.did = el(doc, "section", { class: "did", "aria-labelledby": "tidyread-did" });
+    this.body.append(
+      el(doc, "h2", {}, "Related articles"),
+      this.note,
+      this.list,
+      el(doc, "h2", { id: "tidyread-did" }, "What Tidyread did"),
+      this.did,
+      restore,
+      siteOff,
+    );
     this.aside.append(this.handle, this.body);
     root.append(style, this.aside);
 
     this.handle.addEventListener("click", () => this.toggle());
     restore.addEventListener("click", () => options.onRestore());
+    siteOff.addEventListener("click", () => options.onSiteOff());
+    this.did.addEventListener("change", (e) => {
+      const box = e.target as HTMLInputElement;
+      const category = CATEGORIES.find((c) => c === box.dataset["category"]);
+      if (category) options.onCategory(category, box.checked);
+    });
     this.aside.addEventListener("keydown", (e) => {
       if (e.key === "Escape" && this.open) {
         this.toggle(false);
@@ -102,6 +139,23 @@ export class SidePanel {
       `${hiddenBlocks} ${hiddenBlocks === 1 ? "block" : "blocks"} hidden on this page.`;
     this.list.replaceChildren(...teasers.map((t) => this.item(t)));
     this.render();
+  }
+
+  /** The page kind and why, and a switch per hidden category (checked: hidden). */
+  setReport(report: PanelReport): void {
+    const doc = this.doc;
+    const why = el(doc, "details");
+    const reasons = el(doc, "ul", { class: "signals" });
+    reasons.append(...report.signals.map((s) => el(doc, "li", {}, s)));
+    why.append(el(doc, "summary", {}, `${report.kind} page: why`), reasons);
+    const switches = CATEGORIES.filter((c) => report.counts[c] > 0).map((c) => {
+      const label = el(doc, "label", { class: "switch" });
+      const box = el(doc, "input", { type: "checkbox", "data-category": c });
+      box.checked = !report.shown.has(c);
+      label.append(box, ` ${CATEGORY_NAMES[c]} hidden (${report.counts[c]})`);
+      return label;
+    });
+    this.did.replaceChildren(why, ...(switches.length ? switches : [el(doc, "p", { class: "note" }, "Nothing hidden on this page.")]));
   }
 
   private item(t: Teaser): HTMLLIElement {

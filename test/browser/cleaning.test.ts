@@ -33,7 +33,7 @@ function readPanel(): { label: string | null; open: boolean; items: PanelItem[] 
   return {
     label: aside.getAttribute("aria-label"),
     open: handle?.getAttribute("aria-expanded") === "true",
-    items: [...root.querySelectorAll("li")].map((li) => ({
+    items: [...root.querySelectorAll('[data-part="teasers"] > li')].map((li) => ({
       title: (li.querySelector("a, .title")?.textContent ?? "").trim(),
       href: li.querySelector("a")?.getAttribute("href") ?? null,
       source: li.querySelector('[data-part="source"]')?.textContent ?? null,
@@ -46,7 +46,7 @@ function readPanel(): { label: string | null; open: boolean; items: PanelItem[] 
 
 /** Runs in the page: is the panel's list on screen (not just in the DOM)? */
 function panelListShown(): boolean {
-  const list = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("ul");
+  const list = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="teasers"]');
   return !!list && list.checkVisibility() && list.getBoundingClientRect().width > 0;
 }
 
@@ -291,6 +291,46 @@ describe.each(BROWSERS)("%s", (name) => {
         const state = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
         expect(state.enabled).toBe(true);
         expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("shows a category again from the panel's switch, and hides it again exactly", async () => {
+      const page = await open(server.urlFor("daily8-article-semantic"));
+      try {
+        await openPanel(page);
+        const before = await page.evaluate(() => document.documentElement.outerHTML);
+        await page.click('[data-tidyread-panel] >>> input[data-category="comments"]');
+        const seen = await checkVisibility(page);
+        expect(seen.shownClutter.map((s) => s.what)).toEqual(["section[comments]"]);
+        expect(formatSnippets(seen.hiddenArticle)).toBe("");
+        await page.click('[data-tidyread-panel] >>> input[data-category="comments"]');
+        expect(formatSnippets((await checkVisibility(page)).shownClutter)).toBe("");
+        expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("is turned off for the whole site from the panel, stays off after a reload, and the toolbar button turns it on again", async () => {
+      const url = server.urlFor("daily8-article-semantic");
+      const before = await pristine("daily8-article-semantic");
+      const hidden = (p: TestPage): Promise<number> => p.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length);
+      const page = await open(url);
+      try {
+        await openPanel(page);
+        await page.click('[data-tidyread-panel] >>> button[data-part="site-off"]');
+        await page.waitForFunction(() => !document.querySelector("[data-tidyread-panel]"));
+        expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+        await page.goto(url);
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-kind"));
+        expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+        await browser.sendToActiveTab({ type: "panel:toggle" });
+        await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length > 0);
+        await page.goto(url);
+        await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-kind"));
+        expect(await hidden(page)).toBeGreaterThan(0);
       } finally {
         await page.close();
       }

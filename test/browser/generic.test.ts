@@ -15,7 +15,7 @@ const generic = fixtureSlugs()
 /** Runs in the page: the panel's item titles, or null without a panel. */
 function panelTitles(): string[] | null {
   const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-  return root ? [...root.querySelectorAll("li")].map((li) => (li.querySelector("a, .title")?.textContent ?? "").trim()) : null;
+  return root ? [...root.querySelectorAll('[data-part="teasers"] > li')].map((li) => (li.querySelector("a, .title")?.textContent ?? "").trim()) : null;
 }
 
 const untouched = (page: TestPage): Promise<boolean> =>

@@ -11,9 +11,11 @@ const teaser = (over: Partial<Teaser> = {}): Teaser => ({
   ...over,
 });
 
+const onCategory = vi.fn();
+
 function mount(open = false): { panel: SidePanel; root: ShadowRoot; onToggle: ReturnType<typeof vi.fn> } {
   const onToggle = vi.fn();
-  const panel = new SidePanel(document, { dir: "ltr", lang: "en", open, onToggle, onRestore: vi.fn() });
+  const panel = new SidePanel(document, { dir: "ltr", lang: "en", open, onToggle, onRestore: vi.fn(), onCategory, onSiteOff: vi.fn() });
   panel.attach();
   const root = panel.host.shadowRoot;
   if (!root) throw new Error("no open shadow root");
@@ -34,7 +36,7 @@ describe("side panel", () => {
   it("links only web URLs, shows the time with its ISO datetime, keeps the summary collapsed", () => {
     const { panel, root } = mount();
     panel.setContent([teaser(), teaser({ title: "No link", url: null })], 2);
-    const items = root.querySelectorAll("li");
+    const items = root.querySelectorAll('[data-part="teasers"] > li');
     expect(items).toHaveLength(2);
     expect(items[0]?.querySelector("a")?.getAttribute("href")).toBe("https://www.daily8.com/en/article/8812");
     expect(items[0]?.querySelector("a")?.getAttribute("rel")).toBe("noopener noreferrer");
@@ -58,5 +60,28 @@ describe("side panel", () => {
     expect(handle?.getAttribute("aria-expanded")).toBe("false");
     panel.destroy();
     expect(document.querySelector("[data-tidyread-panel]")).toBeNull();
+  });
+});
+
+describe("what Tidyread did", () => {
+  it("explains the page kind and offers a switch per hidden category, checked while hidden", () => {
+    const { panel, root } = mount(true);
+    panel.setReport({
+      kind: "Article",
+      signals: ["Daily8 article address"],
+      counts: { comments: 1, "ai-promo": 0, "app-banner": 2, related: 1 },
+      shown: new Set(["app-banner"]),
+    });
+    expect(root.querySelector(".did summary")?.textContent).toBe("Article page: why");
+    expect([...root.querySelectorAll(".signals li")].map((li) => li.textContent)).toEqual(["Daily8 article address"]);
+    const boxes = [...root.querySelectorAll<HTMLInputElement>(".did input[type=checkbox]")];
+    expect(boxes.map((b) => [b.dataset["category"], b.checked, b.parentElement?.textContent?.trim()])).toEqual([
+      ["comments", true, "Comments hidden (1)"],
+      ["app-banner", false, "App banners hidden (2)"],
+      ["related", true, "Related articles hidden (1)"],
+    ]);
+    boxes[0]?.click();
+    expect(onCategory).toHaveBeenLastCalledWith("comments", false);
+    panel.destroy();
   });
 });

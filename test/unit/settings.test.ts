@@ -1,0 +1,22 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("webextension-polyfill", () => ({ default: {} }));
+const { DEFAULTS, sanitize } = await import("../../src/shared/settings");
+
+describe("settings", () => {
+  it("are the defaults when nothing, or nonsense, is stored", () => {
+    expect(sanitize(undefined)).toEqual(DEFAULTS);
+    expect(sanitize("oops")).toEqual(DEFAULTS);
+    expect(sanitize({ hide: "all", sitesOff: [1, 2] })).toEqual(DEFAULTS);
+  });
+
+  it("keep good values, drop unknown keys, and fix bad values one by one", () => {
+    const s = sanitize({ hide: { comments: false, related: "no", extra: true }, sitesOff: ["WWW.Daily8.com", "www.daily8.com"], theme: 3 });
+    expect(s).toEqual({ hide: { ...DEFAULTS.hide, comments: false }, sitesOff: ["www.daily8.com"] });
+  });
+
+  it("migrate renamed keys", () => {
+    expect(sanitize({ disabledSites: ["a.example"] }).sitesOff).toEqual(["a.example"]);
+    expect(sanitize({ disabledSites: ["old.example"], sitesOff: ["new.example"] }).sitesOff).toEqual(["new.example"]);
+  });
+});
