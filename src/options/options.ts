@@ -1,5 +1,7 @@
 import browser from "webextension-polyfill";
 import { ALL_SITES, originPattern } from "../shared/origins";
+import { loadSettings, onSettingsChanged, sanitize, saveSettings, type Settings } from "../shared/settings";
+import { CATEGORIES, type Category } from "../shared/types";
 
 const isFirefox = browser.runtime.getURL("").startsWith("moz-extension:");
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -28,19 +30,12 @@ async function render(): Promise<void> {
   const { sites, all } = await grantedSites();
   byId<HTMLInputElement>("all-sites").checked = all;
   byId("sites").replaceChildren(
-    ...sites.map((pattern) => {
-      const li = document.createElement("li");
-      const remove = document.createElement("button");
-      remove.type = "button";
-      remove.textContent = "Stop tidying";
-      remove.setAttribute("aria-label", `Stop tidying ${pattern}`);
-      remove.addEventListener("click", async () => {
+    ...sites.map((pattern) =>
+      stopButton("Stop tidying", pattern, async () => {
         await browser.permissions.remove({ origins: [pattern] });
         say(`Tidyread no longer runs on ${pattern} by itself.`);
-      });
-      li.append(`${pattern} `, remove);
-      return li;
-    }),
+      }),
+    ),
   );
 }
 
@@ -66,6 +61,61 @@ byId<HTMLInputElement>("all-sites").addEventListener("change", async (event) => 
   }
 });
 
+function stopButton(label: string, name: string, onClick: () => Promise<unknown>): HTMLLIElement {
+  const li = document.createElement("li");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = label;
+  button.setAttribute("aria-label", `${label}: ${name}`);
+  button.addEventListener("click", () => void onClick());
+  li.append(`${name} `, button);
+  return li;
+}
+
+function renderSettings(settings: Settings): void {
+  for (const box of document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")) {
+    box.checked = settings.hide[box.dataset["category"] as Category] ?? true;
+  }
+  byId("sites-off").replaceChildren(
+    ...settings.sitesOff.map((host) =>
+      stopButton("Turn on again", host, () => saveSettings({ sitesOff: settings.sitesOff.filter((h) => h !== host) })),
+    ),
+  );
+}
+
+byId("defaults").addEventListener("change", async () => {
+  const hide = Object.fromEntries(
+    [...document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")].map((b) => [b.dataset["category"], b.checked]),
+  ) as Record<Category, boolean>;
+  await saveSettings({ hide });
+  say("Saved. Open tabs follow at once.");
+});
+
+byId("export").addEventListener("click", async () => {
+  const json = JSON.stringify(await loadSettings(), null, 2);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  link.download = "tidyread-settings.json";
+  link.click();
+  URL.revokeObjectURL(link.href);
+});
+
+byId<HTMLInputElement>("import").addEventListener("change", async (event) => {
+  const file = (event.currentTarget as HTMLInputElement).files?.[0];
+  if (!file) return;
+  try {
+    const parsed: unknown = JSON.parse(await file.text());
+    // Whatever the file holds, only known settings with valid values are kept.
+    const settings = sanitize(parsed);
+    await saveSettings(settings);
+    say(`Imported: ${CATEGORIES.filter((c) => settings.hide[c]).length} categories hidden by default, ${settings.sitesOff.length} sites off.`);
+  } catch {
+    say("That file is not a Tidyread settings file (JSON).");
+  }
+});
+
+onSettingsChanged(renderSettings);
+void loadSettings().then(renderSettings);
 browser.permissions.onAdded.addListener(() => void render());
 browser.permissions.onRemoved.addListener(() => void render());
 void showShortcut();

@@ -336,6 +336,25 @@ describe.each(BROWSERS)("%s", (name) => {
       }
     });
 
+    it("follows a change on the options page at once, without a reload", async () => {
+      const page = await open(server.urlFor("daily8-article-semantic"));
+      const options = await browser.newPage();
+      const box = '#defaults input[data-category="comments"]';
+      try {
+        void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+        await options.waitForFunction((sel: string) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, {}, box);
+        await options.click(box);
+        await page.waitForFunction(() => document.documentElement.getAttribute("data-tidyread-show") === "comments");
+        expect((await checkVisibility(page)).shownClutter.map((s) => s.what)).toEqual(["section[comments]"]);
+        await options.click(box);
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-show"));
+        expect(formatSnippets((await checkVisibility(page)).shownClutter)).toBe("");
+      } finally {
+        await options.close();
+        await page.close();
+      }
+    });
+
     it("is left exactly as it was when it is not an aggregator page", async () => {
       const before = await pristine("daily8-not-aggregator");
       const page = await open(server.urlFor("daily8-not-aggregator"));

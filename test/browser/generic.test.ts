@@ -106,7 +106,7 @@ describe("firefox: a site the reader grants is tidied every time, until taken ba
   }
 
   async function revoke(origin: string): Promise<void> {
-    await options.click(`#sites button[aria-label="Stop tidying ${origin}/*"]`);
+    await options.click(`#sites button[aria-label="Stop tidying: ${origin}/*"]`);
     await options.waitForFunction((o: string) => !(document.getElementById("sites")?.textContent?.includes(o) ?? true), {}, origin);
   }
 
