@@ -1,0 +1,87 @@
+// axe-core on what Tidyread adds to a page (the panel, open and closed) and on its options page.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { startFixtureServer, type FixtureServer } from "./harness/server";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  nodes: number;
+  help: string;
+}
+
+/** Runs axe in the page, on `selector` (its shadow tree included) or the whole document. */
+async function axe(page: TestPage, selector: string | null): Promise<Violation[]> {
+  await page.evaluate(`${AXE_SOURCE};true`);
+  return page.evaluate(async (sel: string | null) => {
+    const api = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[]; help: string }[] }> } }).axe;
+    const context = sel ? document.querySelector(sel) : document;
+    const result = await api.run(context, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  }, selector);
+}
+
+const describeViolations = (list: Violation[]): string[] => list.map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes): ${v.help}`);
+
+describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch(name, { server });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const url of [() => server.urlFor("daily8-article-semantic"), () => server.urlFor("arabic-article")]) {
+    it("the panel has no violations, closed or open", async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(url());
+        if (!(await page.evaluate(() => !!document.querySelector("[data-tidyread-panel]")))) await browser.clickToolbarButton(page);
+        await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+        const handle = '[data-tidyread-panel] >>> button[data-part="handle"]';
+        const expanded = (): Promise<string | null> =>
+          page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") ?? null);
+        for (let round = 0; round < 2; round += 1) {
+          expect(describeViolations(await axe(page, "[data-tidyread-panel]")), `with aria-expanded=${await expanded()}`).toEqual([]);
+          await page.click(handle);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it("axe runs for real here and looks into open shadow roots: it reports a nameless button in one", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.urlFor("daily8-not-aggregator"));
+      await page.evaluate(() => {
+        const host = Object.assign(document.createElement("div"), { id: "shadow-host" });
+        host.attachShadow({ mode: "open" }).append(document.createElement("button"));
+        document.body.append(host);
+      });
+      expect((await axe(page, "#shadow-host")).map((v) => v.id)).toContain("button-name");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the options page has no violations", async () => {
+    const page = await browser.newPage();
+    try {
+      void page.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      await page.waitForFunction(() => document.getElementById("shortcut")?.textContent !== "…");
+      expect(describeViolations(await axe(page, null))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
