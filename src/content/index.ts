@@ -5,15 +5,19 @@ import { SidePanel } from "../panel/panel";
 import { siteFor } from "../sites";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
 import { DEFAULTS, loadSettings, onSettingsChanged, saveSettings, type Settings } from "../shared/settings";
-import { CATEGORIES, type Category } from "../shared/types";
+import { CATEGORIES, type Category, type Teaser } from "../shared/types";
 import { detectPage } from "./detect";
 import { ATTR, zeroCounts } from "./hide";
 import { watchNavigation } from "./navigation";
 import type { PageSession } from "./session";
 import { createSession } from "./start";
+import { teaserKey } from "./teasers";
 
 const site = siteFor(location.hostname);
 const panelKey = `panelOpen:${site?.id ?? location.hostname}`;
+const seenKey = `seen:${site?.id ?? location.hostname}`;
+/** Stories seen on this site before this visit: what is not among them is marked new. */
+let lastSeen: ReadonlySet<string> | null = null;
 
 let session: PageSession | null = null;
 let panel: SidePanel | null = null;
@@ -83,12 +87,19 @@ function render(): void {
       onSiteOff: () => void saveSettings({ sitesOff: [...settings.sitesOff, host] }).then(applySettings),
     });
     const counts = session.marks.counts();
-    panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0));
+    panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0), lastSeen);
+    rememberSeen(session.teasers);
     panel.setReport({ kind: session.detection.kind === "article" ? "Article" : "Listing", signals: session.detection.signals, counts, shown });
     panel.attach();
     document.documentElement.toggleAttribute(ATTR.open, panel.isOpen());
   }
   report();
+}
+
+/** What this visit showed, for the next visit's "new" marks (the most recent 300 stories). */
+function rememberSeen(teasers: readonly Teaser[]): void {
+  const keys = [...new Set([...teasers.map(teaserKey), ...(lastSeen ?? [])])].slice(0, 300);
+  void browser.storage.local.set({ [seenKey]: keys });
 }
 
 /** The switches as one attribute on <html>, which hide.css reads; absent when all is hidden. */
@@ -172,10 +183,14 @@ function handle(message: ToContent): PageState {
 
 function main(): void {
   /** Remembered per site; read once, and the panel follows when the answer arrives. */
-  void browser.storage.local.get(panelKey).then((stored) => {
-    if (panelTouched) return;
-    panelOpen = stored[panelKey] === true;
-    panel?.toggle(panelOpen);
+  void browser.storage.local.get([panelKey, seenKey]).then((stored) => {
+    const seen = stored[seenKey];
+    if (Array.isArray(seen)) lastSeen = new Set(seen.filter((k): k is string => typeof k === "string"));
+    if (!panelTouched) {
+      panelOpen = stored[panelKey] === true;
+      panel?.toggle(panelOpen);
+    }
+    render();
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isToContent(message)) return undefined;

@@ -1,6 +1,7 @@
 import { formatRelative } from "../shared/time";
 import { CATEGORIES, type Category, type Teaser } from "../shared/types";
 import styles from "./panel.css?inline";
+import { arrange, toStories, type SortOrder, type Story } from "./stories";
 
 export interface PanelOptions {
   /** The page's direction and language: the panel sits at the page's end side. */
@@ -61,6 +62,10 @@ export class SidePanel {
   private readonly note: HTMLElement;
   private readonly did: HTMLElement;
   private teasers: readonly Teaser[] = [];
+  private stories: Story[] = [];
+  private sort: SortOrder = "page";
+  private filter = "";
+  private readonly clock: ReturnType<typeof setInterval>;
   private open: boolean;
 
   constructor(
@@ -79,14 +84,41 @@ export class SidePanel {
       "aria-controls": "tidyread-body",
     });
     this.body = el(doc, "div", { id: "tidyread-body", class: "body" });
-    this.list = el(doc, "ul", { "data-part": "teasers" });
+    this.list = el(doc, "ul", { "data-part": "teasers", "aria-label": "Related articles" });
     this.note = el(doc, "p", { class: "note" });
+    const controls = el(doc, "div", { class: "controls" });
+    const filter = el(doc, "input", { type: "search", "data-part": "filter", "aria-label": "Filter related articles", placeholder: "Filter" });
+    const sortLabel = el(doc, "label", {}, "Sort ");
+    const sort = el(doc, "select", { "data-part": "sort" });
+    sort.append(el(doc, "option", { value: "page" }, "Page order"), el(doc, "option", { value: "newest" }, "Newest first"));
+    sortLabel.append(sort);
+    controls.append(filter, sortLabel);
+    filter.addEventListener("input", () => {
+      this.filter = filter.value;
+      this.renderList();
+    });
+    sort.addEventListener("change", () => {
+      this.sort = sort.value === "newest" ? "newest" : "page";
+      this.renderList();
+    });
+    // Up and Down move between stories; Home and End to the first and last.
+    this.list.addEventListener("keydown", (e) => {
+      const links = [...this.list.querySelectorAll<HTMLElement>("li > a")];
+      const at = links.indexOf(e.target as HTMLElement);
+      const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[e.key];
+      if (at < 0 || to === undefined || !links[to]) return;
+      e.preventDefault();
+      links[to].focus();
+    });
+    // Relative times stay true while the page stays open.
+    this.clock = setInterval(() => this.refreshTimes(), 60_000);
     const restore = el(doc, "button", { type: "button", class: "restore", "data-part": "restore" }, "Show the original page");
     const siteOff = el(doc, "button", { type: "button", class: "restore", "data-part": "site-off" }, "Turn off on this site");
     this.did = el(doc, "section", { class: "did", "aria-labelledby": "tidyread-did" });
     this.body.append(
       el(doc, "h2", {}, "Related articles"),
       this.note,
+      controls,
       this.list,
       el(doc, "h2", { id: "tidyread-did" }, "What Tidyread did"),
       this.did,
@@ -118,6 +150,7 @@ export class SidePanel {
   }
 
   destroy(): void {
+    clearInterval(this.clock);
     this.host.remove();
   }
 
@@ -132,13 +165,26 @@ export class SidePanel {
     this.options.onToggle(open);
   }
 
-  setContent(teasers: readonly Teaser[], hiddenBlocks: number): void {
+  /** `seen`: teaser keys of the reader's last visit to this site (null on the first), to mark what is new. */
+  setContent(teasers: readonly Teaser[], hiddenBlocks: number, seen: ReadonlySet<string> | null = null): void {
     this.teasers = teasers;
+    this.stories = toStories(teasers, seen);
     this.note.textContent =
       `${teasers.length} related ${teasers.length === 1 ? "article" : "articles"} moved here; ` +
       `${hiddenBlocks} ${hiddenBlocks === 1 ? "block" : "blocks"} hidden on this page.`;
-    this.list.replaceChildren(...teasers.map((t) => this.item(t)));
+    this.renderList();
     this.render();
+  }
+
+  private renderList(): void {
+    this.list.replaceChildren(...arrange(this.stories, this.sort, this.filter).map((s) => this.item(s)));
+  }
+
+  private refreshTimes(now = new Date()): void {
+    for (const time of this.list.querySelectorAll("time")) {
+      const iso = time.getAttribute("datetime");
+      if (iso) time.textContent = formatRelative(iso, now, this.options.lang);
+    }
   }
 
   /** The page kind and why, and a switch per hidden category (checked: hidden). */
@@ -158,25 +204,27 @@ export class SidePanel {
     this.did.replaceChildren(why, ...(switches.length ? switches : [el(doc, "p", { class: "note" }, "Nothing hidden on this page.")]));
   }
 
-  private item(t: Teaser): HTMLLIElement {
+  private item(story: Story): HTMLLIElement {
     const doc = this.doc;
     const li = el(doc, "li");
     li.append(
-      t.url
-        ? el(doc, "a", { href: t.url, target: "_blank", rel: "noopener noreferrer" }, t.title)
-        : el(doc, "span", { class: "title" }, t.title),
+      story.url
+        ? el(doc, "a", { href: story.url, target: "_blank", rel: "noopener noreferrer" }, story.title)
+        : el(doc, "span", { class: "title" }, story.title),
     );
     const meta = el(doc, "div", { class: "meta" });
-    if (t.source) meta.append(el(doc, "span", { "data-part": "source" }, t.source));
-    if (t.time) {
-      if (t.source) meta.append(" · ");
-      const shown = t.time.text || formatRelative(t.time.iso, new Date(), this.options.lang);
-      meta.append(el(doc, "time", { datetime: t.time.iso }, shown));
+    if (story.isNew) meta.append(el(doc, "span", { class: "new", "data-part": "new" }, "New"), " ");
+    if (story.sources.length) meta.append(el(doc, "span", { "data-part": "source" }, story.sources.join(", ")));
+    if (story.sources.length > 1) meta.append(" ", el(doc, "span", { "data-part": "source-count" }, `(${story.sources.length} sources)`));
+    if (story.time) {
+      if (story.sources.length) meta.append(" · ");
+      const shown = story.time.text || formatRelative(story.time.iso, new Date(), this.options.lang);
+      meta.append(el(doc, "time", { datetime: story.time.iso }, shown));
     }
     li.append(meta);
-    if (t.summary) {
+    if (story.summary) {
       const details = el(doc, "details");
-      details.append(el(doc, "summary", {}, "Summary"), el(doc, "p", {}, t.summary));
+      details.append(el(doc, "summary", {}, "Summary"), el(doc, "p", {}, story.summary));
       li.append(details);
     }
     return li;

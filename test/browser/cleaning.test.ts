@@ -174,19 +174,25 @@ describe.each(BROWSERS)("%s", (name) => {
         expect(await page.evaluate(panelListShown)).toBe(true);
         expect((await page.evaluate(readPanel))?.open).toBe(true);
 
-        // From the keyboard: Tab leads from the handle into the list, Escape closes and returns to the handle.
+        // From the keyboard: Tab leads from the handle to the filter, the sort menu and the first story;
+        // the arrow keys move between stories; Escape closes and returns to the handle.
+        const focused = (): Promise<string | null> =>
+          page.evaluate(() => {
+            const active = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement;
+            return active ? (active.getAttribute("data-part") ?? active.textContent?.trim() ?? active.tagName) : null;
+          });
         await page.focus('[data-tidyread-panel] >>> button[data-part="handle"]');
         await page.press("Tab");
-        const inList = await page.evaluate(
-          () => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement?.closest("li") !== null,
-        );
-        expect(inList).toBe(true);
+        expect(await focused()).toBe("filter");
+        await page.press("Tab");
+        expect(await focused()).toBe("sort");
+        await page.press("Tab");
+        expect(await focused()).toBe("US to cut Ukraine aid");
+        await page.press("ArrowDown");
+        expect(await focused()).toBe("WHISPERING GIANT: Russia's quiet power leaves the West in the dust");
         await page.press("Escape");
         expect(await page.evaluate(panelListShown)).toBe(false);
-        const focused = await page.evaluate(
-          () => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement?.getAttribute("data-part") ?? null,
-        );
-        expect(focused).toBe("handle");
+        expect(await focused()).toBe("handle");
 
         // What the toolbar button and its shortcut do: the background sends this message.
         const reply = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;

@@ -85,3 +85,41 @@ describe("what Tidyread did", () => {
     panel.destroy();
   });
 });
+
+describe("the teaser list's controls", () => {
+  const many = [
+    teaser({ title: "Older story", url: "https://a.test/1", time: { text: "3 hours ago", iso: new Date(Date.now() - 3 * 3_600_000).toISOString() } }),
+    teaser({ title: "Newer story", url: "https://a.test/2", source: "NPR", time: { text: "1 hour ago", iso: new Date(Date.now() - 3_600_000).toISOString() } }),
+    teaser({ title: "Newer story", url: "https://b.test/2", source: "AP", time: { text: "2 hours ago", iso: new Date(Date.now() - 7_200_000).toISOString() } }),
+  ];
+  const titles = (root: ShadowRoot): string[] => [...root.querySelectorAll('[data-part="teasers"] > li > a')].map((a) => a.textContent ?? "");
+
+  it("sorts, filters, groups sources and marks new stories", () => {
+    const { panel, root } = mount(true);
+    panel.setContent(many, 0, new Set(["https://a.test/1"]));
+    expect(titles(root)).toEqual(["Older story", "Newer story"]);
+    expect(root.querySelector('[data-part="source-count"]')?.textContent).toBe("(2 sources)");
+    expect([...root.querySelectorAll('[data-part="new"]')].length).toBe(1);
+    const sort = root.querySelector<HTMLSelectElement>('[data-part="sort"]');
+    if (sort) sort.value = "newest";
+    sort?.dispatchEvent(new Event("change"));
+    expect(titles(root)).toEqual(["Newer story", "Older story"]);
+    const filter = root.querySelector<HTMLInputElement>('[data-part="filter"]');
+    if (filter) filter.value = "older";
+    filter?.dispatchEvent(new Event("input"));
+    expect(titles(root)).toEqual(["Older story"]);
+    panel.destroy();
+  });
+
+  it("moves between stories with the arrow keys", () => {
+    const { panel, root } = mount(true);
+    panel.setContent(many, 0);
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('[data-part="teasers"] > li > a')];
+    links[0]?.focus();
+    links[0]?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    expect(root.activeElement).toBe(links[1]);
+    links[1]?.dispatchEvent(new KeyboardEvent("keydown", { key: "Home", bubbles: true }));
+    expect(root.activeElement).toBe(links[0]);
+    panel.destroy();
+  });
+});
