@@ -6,7 +6,7 @@ import { findTimeIn, isOutletName, readTeasers, type TeaserContext } from "./tea
 import { squash } from "./text";
 
 /** What the generic detector found, for the verdict and its explanation. */
-export interface Evidence {
+interface Evidence {
   title: string | null;
   /** The outlet the story is credited to, when that is not the site itself. */
   source: string | null;
@@ -71,7 +71,7 @@ function creditedSource(title: Element, ctx: TeaserContext): string | null {
 }
 
 /** Reads the page once as if it were an aggregator article, and gathers the evidence. */
-export function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Date()): Evidence {
+function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Date()): Evidence {
   const vocab = buildVocabulary(languages, null);
   const labels = new Set(vocab.phrases.keys());
   const ctx: TeaserContext = { languages, order: "dmy", now, baseURI: doc.baseURI };
@@ -102,7 +102,7 @@ const NAMES: Record<Category, string> = {
  * outlet, or its teasers name several outlets; and it wraps the story in boilerplate.
  * A publisher's own article (its byline, its own related links) is not one.
  */
-export function judge(e: Evidence, lang: string): Detection {
+function judge(e: Evidence, lang: string): Detection {
   const signals: string[] = [];
   if (e.title) signals.push(`story titled “${e.title.slice(0, 80)}”`);
   if (e.source) signals.push(`story credited to another outlet: ${e.source}`);

@@ -1,7 +1,7 @@
 import type { LanguageWords } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection, Teaser } from "../shared/types";
-import { classify, findTitle, type Classification } from "./classify";
+import { classify, findTitle } from "./classify";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
 import { readTeasers, teaserKey, type TeaserContext } from "./teasers";
@@ -38,7 +38,6 @@ function placed(el: Element): boolean {
 export class PageSession {
   readonly marks = new Marks();
   teasers: Teaser[] = [];
-  last: Classification | null = null;
   private readonly vocab: Vocabulary;
   private readonly teaserContext: TeaserContext;
   private readonly labels: Set<string>;
@@ -110,7 +109,7 @@ export class PageSession {
 
   private reconcile(added: Node[] = []): void {
     this.markers = this.markers.filter((m) => m.element.isConnected);
-    this.last = classify(this.doc, this.markers, {
+    const { blocks } = classify(this.doc, this.markers, {
       kind: this.detection.kind,
       teasers: this.teaserContext,
       labels: this.labels,
@@ -121,10 +120,10 @@ export class PageSession {
     if (this.loading) {
       // Until the parser is done, anything that may be a block is held back, unlabelled.
       for (const el of this.waiting) if (!el.isConnected || placed(el)) this.waiting.delete(el);
-      this.marks.setPending([...this.last.blocks.flatMap((b) => b.elements), ...this.waiting]);
+      this.marks.setPending([...blocks.flatMap((b) => b.elements), ...this.waiting]);
       return;
     }
-    const changedBlocks = this.marks.setBlocks(this.last.blocks);
+    const changedBlocks = this.marks.setBlocks(blocks);
     const changedTeasers = this.collectTeasers(added);
     if (changedBlocks || changedTeasers) this.hooks.changed();
   }

@@ -29,7 +29,7 @@ export const isOutletName = (text: string): boolean => {
 };
 
 /** Absolute http(s) URL of a link, or null: page links reach our UI only when they are web links. */
-export function safeUrl(href: string | null, base: string): string | null {
+function safeUrl(href: string | null, base: string): string | null {
   if (!href) return null;
   try {
     const url = new URL(href, base);

@@ -11,7 +11,7 @@ export type { LanguageWords, TimeUnit } from "./types";
 export const LANGUAGES: Record<string, LanguageWords> = { ar, de, en, es, fr };
 
 /** The words for a BCP 47 tag such as "en-GB"; English when the language is unknown. */
-export function wordsFor(tag: string | null | undefined): LanguageWords {
+function wordsFor(tag: string | null | undefined): LanguageWords {
   const code = (tag ?? "").toLowerCase().split("-")[0] ?? "";
   return LANGUAGES[code] ?? en;
 }

@@ -20,9 +20,6 @@ export type ToContent =
 /** Messages from a content script to the background. */
 export type ToBackground = { type: "page:state"; state: PageState };
 
-/** What a content script answers to each message. */
-export type ContentReply<M extends ToContent> = M extends ToContent ? PageState : never;
-
 const CONTENT_TYPES = new Set<string>(["panel:toggle", "page:clean", "page:set-enabled", "page:get-state"]);
 
 /** Narrows an unknown message; anything else is ignored. */

@@ -28,7 +28,7 @@ const alternation = (words: Iterable<string>): string =>
 const foldAlef = (s: string): string => s.replace(/[أإآ]/g, "ا");
 
 /** Latin digits for Arabic-Indic and Eastern Arabic-Indic ones. */
-export const latinDigits = (s: string): string =>
+const latinDigits = (s: string): string =>
   s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 
 interface Patterns {
