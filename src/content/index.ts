@@ -32,6 +32,8 @@ const siteIsOff = (): boolean => settings.sitesOff.includes(host);
 let panelOpen = false;
 /** The reader (or a forced clean) set the panel before the remembered state arrived. */
 let panelTouched = false;
+/** Open or closed as the reader last left the panel on this site. */
+let rememberedOpen = false;
 
 function pageLanguage(): string | null {
   return document.documentElement?.lang || null;
@@ -86,6 +88,7 @@ function render(): void {
       },
       onSiteOff: () => void saveSettings({ sitesOff: [...settings.sitesOff, host] }).then(applySettings),
     });
+    panel.setTheme(settings.theme);
     const counts = session.marks.counts();
     panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0), lastSeen);
     rememberSeen(session.teasers);
@@ -102,6 +105,13 @@ function rememberSeen(teasers: readonly Teaser[]): void {
   void browser.storage.local.set({ [seenKey]: keys });
 }
 
+/** The panel's state when the page opens: remembered per site, or as the options say. */
+function applyPanelStart(): void {
+  if (panelTouched) return;
+  panelOpen = settings.panelStart === "remember" ? rememberedOpen : settings.panelStart === "open";
+  panel?.toggle(panelOpen, false);
+}
+
 /** The switches as one attribute on <html>, which hide.css reads; absent when all is hidden. */
 function applyShown(): void {
   const root = document.documentElement;
@@ -112,7 +122,9 @@ function applyShown(): void {
 
 /** New settings (loaded, or changed in another tab or the options page) apply at once. */
 function applySettings(next: Settings): void {
+  const first = settings === DEFAULTS;
   settings = next;
+  if (first) applyPanelStart();
   shown = new Set(CATEGORIES.filter((c) => !next.hide[c]));
   if (siteIsOff()) end();
   else if (enabled && !session) begin();
@@ -186,10 +198,8 @@ function main(): void {
   void browser.storage.local.get([panelKey, seenKey]).then((stored) => {
     const seen = stored[seenKey];
     if (Array.isArray(seen)) lastSeen = new Set(seen.filter((k): k is string => typeof k === "string"));
-    if (!panelTouched) {
-      panelOpen = stored[panelKey] === true;
-      panel?.toggle(panelOpen);
-    }
+    rememberedOpen = stored[panelKey] === true;
+    applyPanelStart();
     render();
   });
   browser.runtime.onMessage.addListener((message: unknown) => {

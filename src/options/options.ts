@@ -73,6 +73,8 @@ function stopButton(label: string, name: string, onClick: () => Promise<unknown>
 }
 
 function renderSettings(settings: Settings): void {
+  byId<HTMLSelectElement>("theme").value = settings.theme;
+  byId<HTMLSelectElement>("panel-start").value = settings.panelStart;
   for (const box of document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")) {
     box.checked = settings.hide[box.dataset["category"] as Category] ?? true;
   }
@@ -82,6 +84,18 @@ function renderSettings(settings: Settings): void {
     ),
   );
 }
+
+byId<HTMLSelectElement>("theme").addEventListener("change", async (event) => {
+  const theme = (event.currentTarget as HTMLSelectElement).value;
+  await saveSettings({ theme: theme === "light" || theme === "dark" ? theme : "system" });
+  say("Saved. Open tabs follow at once.");
+});
+
+byId<HTMLSelectElement>("panel-start").addEventListener("change", async (event) => {
+  const start = (event.currentTarget as HTMLSelectElement).value;
+  await saveSettings({ panelStart: start === "open" || start === "closed" ? start : "remember" });
+  say("Saved.");
+});
 
 byId("defaults").addEventListener("change", async () => {
   const hide = Object.fromEntries(

@@ -154,15 +154,21 @@ export class SidePanel {
     this.host.remove();
   }
 
+  /** "light" or "dark" forces the panel's colours; "system" follows prefers-color-scheme. */
+  setTheme(theme: "system" | "light" | "dark"): void {
+    this.aside.dataset["theme"] = theme;
+  }
+
   isOpen(): boolean {
     return this.open;
   }
 
-  toggle(open = !this.open): void {
+  /** `notify` false: a state the reader did not choose (the options' start state) is not reported. */
+  toggle(open = !this.open, notify = true): void {
     if (open === this.open) return;
     this.open = open;
     this.render();
-    this.options.onToggle(open);
+    if (notify) this.options.onToggle(open);
   }
 
   /** `seen`: teaser keys of the reader's last visit to this site (null on the first), to mark what is new. */

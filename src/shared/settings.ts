@@ -7,6 +7,10 @@ export const DEFAULTS = {
   hide: { comments: true, "ai-promo": true, "app-banner": true, related: true } as Record<Category, boolean>,
   /** Hosts where the reader turned Tidyread off. */
   sitesOff: [] as string[],
+  /** The panel's colours: the system's, or always light or dark. */
+  theme: "system" as "system" | "light" | "dark",
+  /** The panel when a page opens: as last left on that site, or always open or closed. */
+  panelStart: "remember" as "remember" | "open" | "closed",
 };
 
 export type Settings = typeof DEFAULTS;
@@ -31,7 +35,14 @@ export function sanitize(raw: unknown): Settings {
     }
   }
   const sitesOff = isStringList(stored["sitesOff"]) ? [...new Set(stored["sitesOff"].map((h) => h.toLowerCase()))] : [];
-  return { hide, sitesOff };
+  const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+    allowed.includes(value as T) ? (value as T) : fallback;
+  return {
+    hide,
+    sitesOff,
+    theme: oneOf(stored["theme"], ["system", "light", "dark"], DEFAULTS.theme),
+    panelStart: oneOf(stored["panelStart"], ["remember", "open", "closed"], DEFAULTS.panelStart),
+  };
 }
 
 export async function loadSettings(): Promise<Settings> {

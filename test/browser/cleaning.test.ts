@@ -361,6 +361,50 @@ describe.each(BROWSERS)("%s", (name) => {
       }
     });
 
+    it("follows the options' panel colours at once, and opens the panel on new pages when asked to", async () => {
+      const page = await open(server.urlFor("daily8-article-semantic"));
+      const options = await browser.newPage();
+      const panelBackground = (): Promise<number> =>
+        page.evaluate(() => {
+          const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
+          const [r = 0, g = 0, b = 0] = (getComputedStyle(aside?.querySelector(".handle") ?? document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+          return r + g + b;
+        });
+      const choose = (id: string, value: string): Promise<void> =>
+        options.evaluate(
+          (i: string, v: string) => {
+            const select = document.getElementById(i) as HTMLSelectElement;
+            select.value = v;
+            select.dispatchEvent(new Event("change"));
+          },
+          id,
+          value,
+        );
+      try {
+        void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+        await options.waitForFunction(() => (document.getElementById("theme") as HTMLSelectElement | null)?.value === "system");
+        expect(await panelBackground()).toBeGreaterThan(600);
+        await choose("theme", "dark");
+        await page.waitForFunction(() =>
+          document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-theme") === "dark",
+        );
+        expect(await panelBackground()).toBeLessThan(200);
+        await choose("theme", "system");
+        // Leave the panel closed, so that only the option can open it on the next page.
+        if (await page.evaluate(panelListShown)) await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        await choose("panel-start", "open");
+        await page.waitForFunction(() =>
+          document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-theme") === "system",
+        );
+        await page.goto(server.urlFor("daily8-article-flat"));
+        await page.waitForFunction(panelListShown);
+        await choose("panel-start", "remember");
+      } finally {
+        await options.close();
+        await page.close();
+      }
+    });
+
     it("is left exactly as it was when it is not an aggregator page", async () => {
       const before = await pristine("daily8-not-aggregator");
       const page = await open(server.urlFor("daily8-not-aggregator"));

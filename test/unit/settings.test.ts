@@ -12,7 +12,9 @@ describe("settings", () => {
 
   it("keep good values, drop unknown keys, and fix bad values one by one", () => {
     const s = sanitize({ hide: { comments: false, related: "no", extra: true }, sitesOff: ["WWW.Daily8.com", "www.daily8.com"], theme: 3 });
-    expect(s).toEqual({ hide: { ...DEFAULTS.hide, comments: false }, sitesOff: ["www.daily8.com"] });
+    expect(s).toEqual({ ...DEFAULTS, hide: { ...DEFAULTS.hide, comments: false }, sitesOff: ["www.daily8.com"] });
+    expect(sanitize({ theme: "dark", panelStart: "open" })).toMatchObject({ theme: "dark", panelStart: "open" });
+    expect(sanitize({ theme: "neon", panelStart: 1 })).toMatchObject({ theme: "system", panelStart: "remember" });
   });
 
   it("migrate renamed keys", () => {
