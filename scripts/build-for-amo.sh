@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Rebuilds the Firefox add-on from this source archive, as AMO reviewers are asked to.
-# Needs Node.js 20.19+ and npm (network access to the npm registry for `npm ci`).
+# Rebuilds the Firefox add-on from this source archive, for AMO reviewers.
+# Needs Node.js 20.19 or later (with its npm); see BUILD-FOR-AMO.md.
+# The result is dist/firefox, the same files as in tidyread-<version>-firefox.zip.
 set -euo pipefail
 cd "$(dirname "$0")"
+[ -f package.json ] || cd .. # run from scripts/ in the repository
+
+echo "node $(node --version), npm $(npm --version)"
 npm ci --no-audit --no-fund
 npm run build
-echo "The Firefox add-on is in dist/firefox/ (compare with the submitted archive)."
+echo "Firefox add-on built in $(pwd)/dist/firefox"
