@@ -9,11 +9,30 @@ addSiteAccessMenu();
 
 const send = (tabId: number, message: ToContent): Promise<unknown> => browser.tabs.sendMessage(tabId, message);
 
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Chromium hands the click's activeTab grant to the page's renderer asynchronously, so an
+ * injection right after the click can be refused for lack of permission (about 1 click in 50
+ * under test). Such a refusal is retried a few times; any other error is not.
+ */
+async function withGrantSettled<T>(inject: () => Promise<T>): Promise<T> {
+  for (const wait of [50, 150, 400]) {
+    try {
+      return await inject();
+    } catch (error) {
+      if (!/permission/i.test(String(error))) throw error;
+      await pause(wait);
+    }
+  }
+  return inject();
+}
+
 /** Tidies the tab once, with the permission the click just gave (activeTab). */
 async function tidyOnce(tabId: number): Promise<void> {
   const [script] = browser.runtime.getManifest().content_scripts ?? [];
-  await browser.scripting.insertCSS({ target: { tabId }, files: script?.css ?? [] });
-  await browser.scripting.executeScript({ target: { tabId }, files: script?.js ?? [] });
+  await withGrantSettled(() => browser.scripting.insertCSS({ target: { tabId }, files: script?.css ?? [] }));
+  await withGrantSettled(() => browser.scripting.executeScript({ target: { tabId }, files: script?.js ?? [] }));
   await send(tabId, { type: "page:clean" });
 }
 
@@ -30,7 +49,8 @@ browser.action.onClicked.addListener(async (tab) => {
   try {
     if (!/^https?:/.test(tab.url ?? "")) throw new Error("not a web page");
     await tidyOnce(tabId);
-  } catch {
+  } catch (error) {
+    console.warn("Tidyread could not tidy this page:", error);
     await browser.action.setTitle({ tabId, title: "Tidyread: this page cannot be tidied" });
   }
 });

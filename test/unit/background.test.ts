@@ -45,8 +45,26 @@ describe("background", () => {
     expect(api.tabs.sendMessage).toHaveBeenLastCalledWith(9, { type: "page:clean" });
   });
 
+  it("retries an injection Chromium refuses before the click's grant reached the page, and nothing else", async () => {
+    const refused = new Error("Cannot access contents of the page. Extension manifest must request permission to access the respective host.");
+    api.tabs.sendMessage.mockRejectedValueOnce(new Error("Receiving end does not exist"));
+    api.scripting.executeScript.mockRejectedValueOnce(refused);
+    await listeners["clicked"]?.({ id: 10, url: "https://news.example.org/story/2" });
+    expect(api.scripting.executeScript).toHaveBeenCalledTimes(2);
+    expect(api.tabs.sendMessage).toHaveBeenLastCalledWith(10, { type: "page:clean" });
+
+    vi.clearAllMocks();
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    api.tabs.sendMessage.mockRejectedValueOnce(new Error("Receiving end does not exist"));
+    api.scripting.executeScript.mockRejectedValueOnce(new Error("Frame with ID 0 was removed."));
+    await listeners["clicked"]?.({ id: 11, url: "https://news.example.org/story/3" });
+    expect(api.scripting.executeScript).toHaveBeenCalledTimes(1);
+    expect(api.action.setTitle).toHaveBeenCalledWith({ tabId: 11, title: expect.stringMatching(/cannot be tidied/) });
+  });
+
   it("says so in the button's title where a page cannot be tidied", async () => {
     api.tabs.sendMessage.mockRejectedValueOnce(new Error("Receiving end does not exist"));
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
     await listeners["clicked"]?.({ id: 8, url: "about:addons" });
     expect(api.scripting.executeScript).not.toHaveBeenCalled();
     expect(api.action.setTitle).toHaveBeenCalledWith({ tabId: 8, title: expect.stringMatching(/cannot be tidied/) });
