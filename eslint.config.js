@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import globals from "globals";
+import noUnsanitized from "eslint-plugin-no-unsanitized";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -23,5 +24,11 @@ export default tseslint.config(
       "no-implied-eval": "error",
       "no-new-func": "error",
     },
+  },
+  {
+    // Mozilla's rule against markup built from strings (innerHTML, insertAdjacentHTML, document.write…),
+    // on every source: page strings never become markup.
+    files: ["src/**/*.{ts,js,mjs}", "scripts/**/*.{ts,js,mjs}", "test/**/*.{ts,js,mjs}"],
+    ...noUnsanitized.configs.recommended,
   },
 );
