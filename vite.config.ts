@@ -21,10 +21,11 @@ export default defineConfig({
       // The plugin would download a schema; this machine has no internet, and web-ext lint checks the result.
       skipManifestValidation: true,
       disableAutoLaunch: true,
+      // The reader view: injected only when the reader asks for it, never part of the content script.
+      additionalInputs: ["src/reader/index.ts"],
       transformManifest: (manifest) => ({
         ...manifest,
         version: pkg.version,
-        description: pkg.description,
       }),
     }),
   ],

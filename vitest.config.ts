@@ -12,6 +12,7 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "jsdom",
+          setupFiles: ["test/unit/setup-i18n.ts"],
         },
       },
       {

@@ -9,5 +9,7 @@ for (const browser of ["chrome", "firefox"]) {
   for (const png of readdirSync("icons").filter((f) => f.endsWith(".png"))) {
     cpSync(`icons/${png}`, `dist/${browser}/icons/${png}`);
   }
+  // UI strings: browser.i18n reads them from the extension's root.
+  cpSync("src/_locales", `dist/${browser}/_locales`, { recursive: true });
   console.log(`built dist/${browser}`);
 }

@@ -2,7 +2,9 @@
 // no site profile knows; the button's context menu grants a site for good.
 import "webext-dynamic-content-scripts";
 import browser from "webextension-polyfill";
-import { isToBackground, type ToContent } from "../shared/messages";
+import { isToBackground, type PageState, type ToContent } from "../shared/messages";
+import { t } from "../shared/i18n";
+import { originalQuery } from "./original";
 import { addSiteAccessMenu } from "./site-access";
 
 addSiteAccessMenu();
@@ -51,17 +53,31 @@ browser.action.onClicked.addListener(async (tab) => {
     await tidyOnce(tabId);
   } catch (error) {
     console.warn("Tidyread could not tidy this page:", error);
-    await browser.action.setTitle({ tabId, title: "Tidyread: this page cannot be tidied" });
+    await browser.action.setTitle({ tabId, title: t("actionCannotTidy") });
   }
 });
+
+/** The badge: how many blocks Tidyread hides on the tab. */
+async function showCount(tabId: number, state: PageState): Promise<void> {
+  const hidden = Object.values(state.hidden).reduce((a, b) => a + b, 0);
+  const text = state.enabled && hidden > 0 ? String(hidden) : "";
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: "#0b6e75" }),
+  ]);
+}
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   const tabId = sender.tab?.id;
   if (!isToBackground(message) || tabId === undefined) return undefined;
-  const hidden = Object.values(message.state.hidden).reduce((a, b) => a + b, 0);
-  const text = message.state.enabled && hidden > 0 ? String(hidden) : "";
-  return Promise.all([
-    browser.action.setBadgeText({ tabId, text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: "#0b6e75" }),
-  ]).then(() => undefined);
+  switch (message.type) {
+    case "page:state":
+      return showCount(tabId, message.state);
+    case "reader:load":
+      return browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ["src/reader/index.js"] })
+        .then(() => true);
+    case "search:original":
+      return browser.search.query({ text: originalQuery(message.title, message.source), disposition: "NEW_TAB" });
+  }
 });

@@ -1,7 +1,9 @@
 // The content script. It runs at document_start on the hosts of known site profiles and on
 // sites the reader granted; the toolbar button injects it into any other page on request.
 import browser from "webextension-polyfill";
-import { SidePanel } from "../panel/panel";
+import { CATEGORY_NAMES, SidePanel } from "../panel/panel";
+import { t } from "../shared/i18n";
+import { readerSlot } from "../shared/reader-api";
 import { siteFor } from "../sites";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
 import { DEFAULTS, loadSettings, onSettingsChanged, saveSettings, type Settings } from "../shared/settings";
@@ -10,6 +12,8 @@ import { detectPage } from "./detect";
 import { ATTR, zeroCounts } from "./hide";
 import { watchNavigation } from "./navigation";
 import type { PageSession } from "./session";
+import { BlockPicker } from "./picker";
+import { structuralSelector } from "./rules";
 import { createSession } from "./start";
 import { teaserKey } from "./teasers";
 
@@ -70,15 +74,21 @@ function render(): void {
   document.documentElement.setAttribute(ATTR.kind, session.detection.kind);
   if (session.detection.kind === "article") {
     panel ??= new SidePanel(document, {
-      dir: document.documentElement.dir === "rtl" || getComputedStyle(document.documentElement).direction === "rtl" ? "rtl" : "ltr",
+      side: panelSide(),
       lang: session.detection.lang,
       open: panelOpen,
       onToggle: (open) => {
         panelOpen = open;
         panelTouched = true;
-        document.documentElement.toggleAttribute(ATTR.open, open);
+        markPanelOpen();
         void browser.storage.local.set({ [panelKey]: open });
       },
+      onReader: () => void toggleReader(),
+      onFindOriginal: (title, source) => {
+        const message: ToBackground = { type: "search:original", title, source };
+        void browser.runtime.sendMessage(message);
+      },
+      onPick: startPicking,
       onRestore: () => setEnabled(false),
       onCategory: (category, hidden) => {
         if (hidden) shown.delete(category);
@@ -92,11 +102,59 @@ function render(): void {
     const counts = session.marks.counts();
     panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0), lastSeen);
     rememberSeen(session.teasers);
-    panel.setReport({ kind: session.detection.kind === "article" ? "Article" : "Listing", signals: session.detection.signals, counts, shown });
+    panel.setReport({ kind: session.detection.kind, signals: session.detection.signals, counts, shown });
     panel.attach();
-    document.documentElement.toggleAttribute(ATTR.open, panel.isOpen());
+    markPanelOpen();
   }
   report();
+}
+
+/** The panel's screen side: the page's end side, unless the options say left or right. */
+function panelSide(): "left" | "right" {
+  if (settings.panelSide !== "auto") return settings.panelSide;
+  const root = document.documentElement;
+  return root.dir === "rtl" || getComputedStyle(root).direction === "rtl" ? "left" : "right";
+}
+
+/** On <html>: the side of the open panel, so the page (and the reader view) make room for it. */
+function markPanelOpen(): void {
+  if (panel?.isOpen()) document.documentElement.setAttribute(ATTR.open, panelSide());
+  else document.documentElement.removeAttribute(ATTR.open);
+}
+
+/** The reader view: its script is injected on first use (it is not part of this one). */
+async function toggleReader(): Promise<void> {
+  if (!readerSlot.tidyreadReader) {
+    const message: ToBackground = { type: "reader:load" };
+    await browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+  const reader = readerSlot.tidyreadReader;
+  if (!reader) return panel?.setReading(false, t("readerUnavailable"));
+  if (reader.isOpen()) return reader.close();
+  const opened = reader.open({
+    prefs: settings.reader,
+    onPrefs: (prefs) => void saveSettings({ reader: prefs }),
+    onClose: () => panel?.setReading(false),
+  });
+  panel?.setReading(opened, opened ? undefined : t("readerUnavailable"));
+}
+
+let picker: BlockPicker | null = null;
+
+/** "Hide a block…": the picked block becomes a rule for this site, applied by the session. */
+function startPicking(): void {
+  if (!panel || !session || picker) return;
+  picker = new BlockPicker(
+    document,
+    panel,
+    session.articleTitle(),
+    (el, category) => {
+      const rules = [...(settings.rules[host] ?? []), { category, selector: structuralSelector(el) }];
+      void saveSettings({ rules: { ...settings.rules, [host]: rules } }).then(applySettings);
+      panel?.setReading(readerSlot.tidyreadReader?.isOpen() ?? false, t("pickSaved", t(CATEGORY_NAMES[category])));
+    },
+    () => (picker = null),
+  );
 }
 
 /** What this visit showed, for the next visit's "new" marks (the most recent 300 stories). */
@@ -126,6 +184,8 @@ function applySettings(next: Settings): void {
   settings = next;
   if (first) applyPanelStart();
   shown = new Set(CATEGORIES.filter((c) => !next.hide[c]));
+  session?.setRules(next.rules[host] ?? []);
+  panel?.setSide(panelSide());
   if (siteIsOff()) end();
   else if (enabled && !session) begin();
   applyShown();
@@ -137,11 +197,14 @@ function applySettings(next: Settings): void {
 function begin(forced = false): void {
   if (siteIsOff() && !forced) return;
   session = createSession(document, new URL(location.href), { site, forced, changed: render });
+  session?.setRules(settings.rules[host] ?? []);
   // After load the session finishes at once and calls render(), which needs `session` set.
   session?.start();
 }
 
 function end(): void {
+  picker?.end();
+  readerSlot.tidyreadReader?.close();
   session?.stop();
   session = null;
   panel?.destroy();

@@ -4,7 +4,9 @@ import type { Detection, Teaser } from "../shared/types";
 import { classify, findTitle } from "./classify";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
+import { ruleBlocks } from "./rules";
 import { readTeasers, teaserKey, type TeaserContext } from "./teasers";
+import type { UserRule } from "../shared/settings";
 
 export interface SessionHooks {
   /** Blocks or teasers changed (after the page finished loading). */
@@ -16,7 +18,8 @@ export interface SessionHooks {
   decide?(): Detection;
 }
 
-const isOurs = (n: Node): boolean => n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(ATTR.panel);
+const isOurs = (n: Node): boolean =>
+  n.nodeType === Node.ELEMENT_NODE && ((n as Element).hasAttribute(ATTR.panel) || (n as Element).hasAttribute(ATTR.reader));
 const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
 
 /** Has `el` text, or has the page text after it? Then we know which block it belongs to. */
@@ -50,6 +53,9 @@ export class PageSession {
   private readonly readBlocks = new WeakSet<Element>();
   private readonly teaserKeys = new Set<string>();
   private readonly observer: MutationObserver;
+  /** The reader's own rules for this site (options page, picked in the panel). */
+  private rules: readonly UserRule[] = [];
+  private started = false;
   private readonly onLoaded = (): void => this.finishLoading();
 
   constructor(
@@ -67,6 +73,7 @@ export class PageSession {
   }
 
   start(): void {
+    this.started = true;
     this.markers = findMarkers(this.doc, this.vocab);
     this.observer.observe(this.doc, { childList: true, subtree: true });
     if (this.loading) this.doc.addEventListener("DOMContentLoaded", this.onLoaded, { once: true });
@@ -78,6 +85,17 @@ export class PageSession {
     this.observer.disconnect();
     this.doc.removeEventListener("DOMContentLoaded", this.onLoaded);
     this.marks.clear();
+  }
+
+  /** The article's title element, once found: what a picked block must never contain. */
+  articleTitle(): Element | null {
+    return this.title;
+  }
+
+  setRules(rules: readonly UserRule[]): void {
+    if (rules === this.rules) return;
+    this.rules = rules;
+    if (this.started && !this.loading && this.detection.kind !== "none") this.reconcile();
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -109,7 +127,7 @@ export class PageSession {
 
   private reconcile(added: Node[] = []): void {
     this.markers = this.markers.filter((m) => m.element.isConnected);
-    const { blocks } = classify(this.doc, this.markers, {
+    const { blocks: found } = classify(this.doc, this.markers, {
       kind: this.detection.kind,
       teasers: this.teaserContext,
       labels: this.labels,
@@ -117,6 +135,7 @@ export class PageSession {
       proofs: this.proofs,
       title: this.title,
     });
+    const blocks = this.rules.length ? [...found, ...ruleBlocks(this.doc, this.rules, this.title, found)] : found;
     if (this.loading) {
       // Until the parser is done, anything that may be a block is held back, unlabelled.
       for (const el of this.waiting) if (!el.isConnected || placed(el)) this.waiting.delete(el);

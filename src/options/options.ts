@@ -3,6 +3,13 @@ import { ALL_SITES, originPattern } from "../shared/origins";
 import { loadSettings, onSettingsChanged, sanitize, saveSettings, type Settings } from "../shared/settings";
 import { CATEGORIES, type Category } from "../shared/types";
 
+const CATEGORY_LABELS: Record<Category, string> = {
+  comments: "Comments",
+  "ai-promo": "AI promo",
+  "app-banner": "App banner",
+  related: "Related articles",
+};
+
 const isFirefox = browser.runtime.getURL("").startsWith("moz-extension:");
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -75,6 +82,18 @@ function stopButton(label: string, name: string, onClick: () => Promise<unknown>
 function renderSettings(settings: Settings): void {
   byId<HTMLSelectElement>("theme").value = settings.theme;
   byId<HTMLSelectElement>("panel-start").value = settings.panelStart;
+  byId<HTMLSelectElement>("panel-side").value = settings.panelSide;
+  const rules = Object.entries(settings.rules).flatMap(([host, list]) => list.map((rule) => ({ host, rule })));
+  byId("rules").replaceChildren(
+    ...(rules.length
+      ? rules.map(({ host, rule }) =>
+          stopButton("Remove", `${host}: ${CATEGORY_LABELS[rule.category]} (${rule.selector})`, () => {
+            const kept = (settings.rules[host] ?? []).filter((r) => r !== rule);
+            return saveSettings({ rules: { ...settings.rules, [host]: kept } });
+          }),
+        )
+      : [Object.assign(document.createElement("li"), { textContent: "None yet." })]),
+  );
   for (const box of document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")) {
     box.checked = settings.hide[box.dataset["category"] as Category] ?? true;
   }
@@ -88,6 +107,12 @@ function renderSettings(settings: Settings): void {
 byId<HTMLSelectElement>("theme").addEventListener("change", async (event) => {
   const theme = (event.currentTarget as HTMLSelectElement).value;
   await saveSettings({ theme: theme === "light" || theme === "dark" ? theme : "system" });
+  say("Saved. Open tabs follow at once.");
+});
+
+byId<HTMLSelectElement>("panel-side").addEventListener("change", async (event) => {
+  const side = (event.currentTarget as HTMLSelectElement).value;
+  await saveSettings({ panelSide: side === "left" || side === "right" ? side : "auto" });
   say("Saved. Open tabs follow at once.");
 });
 

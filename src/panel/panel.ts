@@ -1,12 +1,14 @@
+import { t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import { formatRelative } from "../shared/time";
 import { CATEGORIES, type Category, type Teaser } from "../shared/types";
 import styles from "./panel.css?inline";
 import { arrange, toStories, type SortOrder, type Story } from "./stories";
 
 export interface PanelOptions {
-  /** The page's direction and language: the panel sits at the page's end side. */
-  dir: "ltr" | "rtl";
+  /** The page's language: teaser times are written in it. */
   lang: string;
+  /** The screen side the panel sits on (the page's end side unless the options say otherwise). */
+  side: "left" | "right";
   open: boolean;
   /** The reader toggled the panel (handle, Escape). */
   onToggle(open: boolean): void;
@@ -16,22 +18,28 @@ export interface PanelOptions {
   onCategory(category: Category, hidden: boolean): void;
   /** The reader turned Tidyread off for this site. */
   onSiteOff(): void;
+  /** The reader asked for the reader view (or to leave it). */
+  onReader(): void;
+  /** The reader asked to search for a story at its source outlet. */
+  onFindOriginal(title: string, source: string | null): void;
+  /** The reader asked to pick a block on the page and say what it is. */
+  onPick(): void;
 }
 
 /** What Tidyread did on the page, for the panel to explain. */
 export interface PanelReport {
-  kind: string;
+  kind: "article" | "listing";
   signals: string[];
   counts: Record<Category, number>;
   /** Categories the reader chose to see on this page. */
   shown: ReadonlySet<Category>;
 }
 
-const CATEGORY_NAMES: Record<Category, string> = {
-  comments: "Comments",
-  "ai-promo": "AI promos",
-  "app-banner": "App banners",
-  related: "Related articles",
+export const CATEGORY_NAMES: Record<Category, MessageKey> = {
+  comments: "categoryComments",
+  "ai-promo": "categoryAiPromo",
+  "app-banner": "categoryAppBanner",
+  related: "categoryRelated",
 };
 
 const HOST_ATTR = "data-tidyread-panel";
@@ -55,12 +63,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
  */
 export class SidePanel {
   readonly host: HTMLElement;
+  /** Inside the shadow root: a box drawn over the block being picked, or hidden. */
+  readonly highlight: HTMLElement;
+  /** Inside the shadow root: the picker's instructions and choices. */
+  readonly pickerArea: HTMLElement;
   private readonly aside: HTMLElement;
   private readonly handle: HTMLButtonElement;
   private readonly body: HTMLElement;
   private readonly list: HTMLUListElement;
   private readonly note: HTMLElement;
   private readonly did: HTMLElement;
+  private readonly readerButton: HTMLButtonElement;
   private teasers: readonly Teaser[] = [];
   private stories: Story[] = [];
   private sort: SortOrder = "page";
@@ -76,21 +89,18 @@ export class SidePanel {
     this.host = el(doc, "div", { [HOST_ATTR]: "" });
     const root = this.host.attachShadow({ mode: "open" });
     const style = el(doc, "style", {}, styles);
-    this.aside = el(doc, "aside", { class: "panel", dir: options.dir, lang: options.lang, "aria-label": "Tidyread: related articles" });
-    this.handle = el(doc, "button", {
-      type: "button",
-      class: "handle",
-      "data-part": "handle",
-      "aria-controls": "tidyread-body",
-    });
+    // The panel speaks the browser's language (and mirrors with it); teasers keep the page's.
+    this.aside = el(doc, "aside", { class: "panel", dir: uiDir(), lang: uiLang(), "aria-label": t("panelName") });
+    this.setSide(options.side);
+    this.handle = el(doc, "button", { type: "button", class: "handle", "data-part": "handle", "aria-controls": "tidyread-body" });
     this.body = el(doc, "div", { id: "tidyread-body", class: "body" });
-    this.list = el(doc, "ul", { "data-part": "teasers", "aria-label": "Related articles" });
+    this.list = el(doc, "ul", { "data-part": "teasers", "aria-label": t("relatedArticles") });
     this.note = el(doc, "p", { class: "note" });
     const controls = el(doc, "div", { class: "controls" });
-    const filter = el(doc, "input", { type: "search", "data-part": "filter", "aria-label": "Filter related articles", placeholder: "Filter" });
-    const sortLabel = el(doc, "label", {}, "Sort ");
+    const filter = el(doc, "input", { type: "search", "data-part": "filter", "aria-label": t("filterLabel"), placeholder: t("filterPlaceholder") });
+    const sortLabel = el(doc, "label", {}, `${t("sortLabel")} `);
     const sort = el(doc, "select", { "data-part": "sort" });
-    sort.append(el(doc, "option", { value: "page" }, "Page order"), el(doc, "option", { value: "newest" }, "Newest first"));
+    sort.append(el(doc, "option", { value: "page" }, t("sortPage")), el(doc, "option", { value: "newest" }, t("sortNewest")));
     sortLabel.append(sort);
     controls.append(filter, sortLabel);
     filter.addEventListener("input", () => {
@@ -110,25 +120,40 @@ export class SidePanel {
       e.preventDefault();
       links[to].focus();
     });
+    this.list.addEventListener("click", (e) => {
+      const button = (e.target as Element).closest<HTMLButtonElement>('[data-part="find-original"]');
+      const story = button && this.stories.find((s) => s.key === button.dataset["story"]);
+      if (story) options.onFindOriginal(story.title, story.sources[0] ?? null);
+    });
     // Relative times stay true while the page stays open.
     this.clock = setInterval(() => this.refreshTimes(), 60_000);
-    const restore = el(doc, "button", { type: "button", class: "restore", "data-part": "restore" }, "Show the original page");
-    const siteOff = el(doc, "button", { type: "button", class: "restore", "data-part": "site-off" }, "Turn off on this site");
+    const button = (part: string, key: MessageKey): HTMLButtonElement => el(doc, "button", { type: "button", class: "action", "data-part": part }, t(key));
+    this.readerButton = button("reader", "readerOpen");
+    this.readerButton.setAttribute("aria-pressed", "false");
+    const pick = button("pick", "pickStart");
+    const restore = button("restore", "showOriginal");
+    const siteOff = button("site-off", "siteOff");
+    this.pickerArea = el(doc, "div", { class: "picker", "data-part": "picker", role: "status" });
     this.did = el(doc, "section", { class: "did", "aria-labelledby": "tidyread-did" });
+    const actions = el(doc, "div", { class: "actions" });
+    actions.append(this.readerButton, pick, restore, siteOff);
     this.body.append(
-      el(doc, "h2", {}, "Related articles"),
+      actions,
+      el(doc, "h2", {}, t("relatedArticles")),
       this.note,
       controls,
       this.list,
-      el(doc, "h2", { id: "tidyread-did" }, "What Tidyread did"),
+      el(doc, "h2", { id: "tidyread-did" }, t("whatTidyreadDid")),
       this.did,
-      restore,
-      siteOff,
+      this.pickerArea,
     );
     this.aside.append(this.handle, this.body);
-    root.append(style, this.aside);
+    this.highlight = el(doc, "div", { class: "highlight", hidden: "" });
+    root.append(style, this.aside, this.highlight);
 
     this.handle.addEventListener("click", () => this.toggle());
+    this.readerButton.addEventListener("click", () => options.onReader());
+    pick.addEventListener("click", () => options.onPick());
     restore.addEventListener("click", () => options.onRestore());
     siteOff.addEventListener("click", () => options.onSiteOff());
     this.did.addEventListener("change", (e) => {
@@ -159,6 +184,17 @@ export class SidePanel {
     this.aside.dataset["theme"] = theme;
   }
 
+  setSide(side: "left" | "right"): void {
+    this.aside.dataset["side"] = side;
+  }
+
+  /** The reader view is open: the button says so, and leaves it. */
+  setReading(reading: boolean, note?: string): void {
+    this.readerButton.setAttribute("aria-pressed", String(reading));
+    this.readerButton.textContent = t(reading ? "readerClose" : "readerOpen");
+    if (note) this.pickerArea.textContent = note;
+  }
+
   isOpen(): boolean {
     return this.open;
   }
@@ -175,9 +211,7 @@ export class SidePanel {
   setContent(teasers: readonly Teaser[], hiddenBlocks: number, seen: ReadonlySet<string> | null = null): void {
     this.teasers = teasers;
     this.stories = toStories(teasers, seen);
-    this.note.textContent =
-      `${teasers.length} related ${teasers.length === 1 ? "article" : "articles"} moved here; ` +
-      `${hiddenBlocks} ${hiddenBlocks === 1 ? "block" : "blocks"} hidden on this page.`;
+    this.note.textContent = t("panelNote", teasers.length, hiddenBlocks);
     this.renderList();
     this.render();
   }
@@ -198,39 +232,42 @@ export class SidePanel {
     const doc = this.doc;
     const why = el(doc, "details");
     const reasons = el(doc, "ul", { class: "signals" });
-    reasons.append(...report.signals.map((s) => el(doc, "li", {}, s)));
-    why.append(el(doc, "summary", {}, `${report.kind} page: why`), reasons);
+    reasons.append(...report.signals.map((s) => el(doc, "li", { dir: "auto" }, s)));
+    why.append(el(doc, "summary", {}, t(report.kind === "article" ? "kindArticle" : "kindListing")), reasons);
     const switches = CATEGORIES.filter((c) => report.counts[c] > 0).map((c) => {
       const label = el(doc, "label", { class: "switch" });
       const box = el(doc, "input", { type: "checkbox", "data-category": c });
       box.checked = !report.shown.has(c);
-      label.append(box, ` ${CATEGORY_NAMES[c]} hidden (${report.counts[c]})`);
+      label.append(box, ` ${t("categoryHidden", t(CATEGORY_NAMES[c]), report.counts[c])}`);
       return label;
     });
-    this.did.replaceChildren(why, ...(switches.length ? switches : [el(doc, "p", { class: "note" }, "Nothing hidden on this page.")]));
+    this.did.replaceChildren(why, ...(switches.length ? switches : [el(doc, "p", { class: "note" }, t("nothingHidden"))]));
   }
 
   private item(story: Story): HTMLLIElement {
     const doc = this.doc;
-    const li = el(doc, "li");
+    const li = el(doc, "li", { lang: this.options.lang, dir: "auto" });
     li.append(
       story.url
         ? el(doc, "a", { href: story.url, target: "_blank", rel: "noopener noreferrer" }, story.title)
         : el(doc, "span", { class: "title" }, story.title),
     );
     const meta = el(doc, "div", { class: "meta" });
-    if (story.isNew) meta.append(el(doc, "span", { class: "new", "data-part": "new" }, "New"), " ");
+    if (story.isNew) meta.append(el(doc, "span", { class: "new", "data-part": "new" }, t("newMark")), " ");
     if (story.sources.length) meta.append(el(doc, "span", { "data-part": "source" }, story.sources.join(", ")));
-    if (story.sources.length > 1) meta.append(" ", el(doc, "span", { "data-part": "source-count" }, `(${story.sources.length} sources)`));
+    if (story.sources.length > 1) meta.append(" ", el(doc, "span", { "data-part": "source-count" }, t("sourceCount", story.sources.length)));
     if (story.time) {
       if (story.sources.length) meta.append(" · ");
       const shown = story.time.text || formatRelative(story.time.iso, new Date(), this.options.lang);
       meta.append(el(doc, "time", { datetime: story.time.iso }, shown));
     }
     li.append(meta);
+    const find = el(doc, "button", { type: "button", class: "link", "data-part": "find-original", "data-story": story.key });
+    find.textContent = story.sources[0] ? t("findOriginalAt", story.sources[0]) : t("findOriginal");
+    li.append(find);
     if (story.summary) {
       const details = el(doc, "details");
-      details.append(el(doc, "summary", {}, "Summary"), el(doc, "p", {}, story.summary));
+      details.append(el(doc, "summary", {}, t("summary")), el(doc, "p", {}, story.summary));
       li.append(details);
     }
     return li;
@@ -239,10 +276,7 @@ export class SidePanel {
   private render(): void {
     this.body.hidden = !this.open;
     this.handle.setAttribute("aria-expanded", String(this.open));
-    this.handle.textContent = `${this.open ? "Close" : "Related"} (${this.teasers.length})`;
-    this.handle.setAttribute(
-      "aria-label",
-      this.open ? "Close the related-articles panel" : `Open the related-articles panel, ${this.teasers.length} articles`,
-    );
+    this.handle.textContent = t(this.open ? "handleClose" : "handleOpen", this.teasers.length);
+    this.handle.setAttribute("aria-label", t(this.open ? "handleCloseLabel" : "handleOpenLabel", this.teasers.length));
   }
 }

@@ -18,7 +18,12 @@ export type ToContent =
   | { type: "page:get-state" };
 
 /** Messages from a content script to the background. */
-export type ToBackground = { type: "page:state"; state: PageState };
+export type ToBackground =
+  | { type: "page:state"; state: PageState }
+  /** Inject the reader view's script into the sender's frame (it is not part of the content script). */
+  | { type: "reader:load" }
+  /** Search for a story's title at its source outlet with the reader's default search engine. */
+  | { type: "search:original"; title: string; source: string | null };
 
 const CONTENT_TYPES = new Set<string>(["panel:toggle", "page:clean", "page:set-enabled", "page:get-state"]);
 
@@ -31,5 +36,16 @@ export function isToContent(m: unknown): m is ToContent {
 }
 
 export function isToBackground(m: unknown): m is ToBackground {
-  return typeof m === "object" && m !== null && (m as { type?: unknown }).type === "page:state";
+  if (typeof m !== "object" || m === null) return false;
+  const { type, state, title, source } = m as { type?: unknown; state?: unknown; title?: unknown; source?: unknown };
+  switch (type) {
+    case "page:state":
+      return typeof state === "object" && state !== null;
+    case "reader:load":
+      return true;
+    case "search:original":
+      return typeof title === "string" && (source === null || typeof source === "string");
+    default:
+      return false;
+  }
 }

@@ -11,7 +11,30 @@ export const DEFAULTS = {
   theme: "system" as "system" | "light" | "dark",
   /** The panel when a page opens: as last left on that site, or always open or closed. */
   panelStart: "remember" as "remember" | "open" | "closed",
+  /** The panel's side: the page's end side (right on left-to-right pages), or always left or right. */
+  panelSide: "auto" as "auto" | "left" | "right",
+  /** The reader view: text size in px, line width, colours. */
+  reader: { size: 19, width: "medium", theme: "system" } as ReaderPrefs,
+  /** The reader's own rules, per host: "this block is comments / a promo / ...". */
+  rules: {} as Record<string, UserRule[]>,
 };
+
+export const READER_WIDTHS = ["narrow", "medium", "wide"] as const;
+export const READER_THEMES = ["system", "light", "dark", "sepia"] as const;
+export const READER_SIZE = { min: 14, max: 32 } as const;
+
+export interface ReaderPrefs {
+  size: number;
+  width: (typeof READER_WIDTHS)[number];
+  theme: (typeof READER_THEMES)[number];
+}
+
+/** A block the reader picked on a page: found again by its structural path on the same host. */
+export interface UserRule {
+  category: Category;
+  /** A CSS selector built from tag names and positions (never class names), see content/rules.ts. */
+  selector: string;
+}
 
 export type Settings = typeof DEFAULTS;
 
@@ -20,6 +43,37 @@ const MIGRATIONS: ((stored: Record<string, unknown>) => Record<string, unknown>)
   // 2026-11: "disabledSites" (early builds) became "sitesOff".
   ({ disabledSites, ...rest }) => (disabledSites !== undefined && rest["sitesOff"] === undefined ? { ...rest, sitesOff: disabledSites } : rest),
 ];
+
+const oneOf = <T extends string | number>(value: unknown, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+const record = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+function sanitizeReader(raw: unknown): ReaderPrefs {
+  const r = record(raw);
+  const size = typeof r["size"] === "number" && Number.isFinite(r["size"]) ? Math.round(r["size"]) : DEFAULTS.reader.size;
+  return {
+    size: Math.min(READER_SIZE.max, Math.max(READER_SIZE.min, size)),
+    width: oneOf(r["width"], READER_WIDTHS, DEFAULTS.reader.width),
+    theme: oneOf(r["theme"], READER_THEMES, DEFAULTS.reader.theme),
+  };
+}
+
+/** Rules keep only well-formed entries; a host with none left is dropped. */
+function sanitizeRules(raw: unknown): Record<string, UserRule[]> {
+  const rules: Record<string, UserRule[]> = {};
+  for (const [host, list] of Object.entries(record(raw))) {
+    if (!Array.isArray(list)) continue;
+    const kept = list
+      .map(record)
+      .filter((r) => typeof r["selector"] === "string" && r["selector"].length > 0 && r["selector"].length < 2000)
+      .flatMap((r) => {
+        const category = CATEGORIES.find((c) => c === r["category"]);
+        return category ? [{ category, selector: r["selector"] as string }] : [];
+      });
+    if (kept.length) rules[host.toLowerCase()] = kept;
+  }
+  return rules;
+}
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 
@@ -35,13 +89,14 @@ export function sanitize(raw: unknown): Settings {
     }
   }
   const sitesOff = isStringList(stored["sitesOff"]) ? [...new Set(stored["sitesOff"].map((h) => h.toLowerCase()))] : [];
-  const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
-    allowed.includes(value as T) ? (value as T) : fallback;
   return {
     hide,
     sitesOff,
     theme: oneOf(stored["theme"], ["system", "light", "dark"], DEFAULTS.theme),
     panelStart: oneOf(stored["panelStart"], ["remember", "open", "closed"], DEFAULTS.panelStart),
+    panelSide: oneOf(stored["panelSide"], ["auto", "left", "right"], DEFAULTS.panelSide),
+    reader: sanitizeReader(stored["reader"]),
+    rules: sanitizeRules(stored["rules"]),
   };
 }
 

@@ -12,10 +12,22 @@ const teaser = (over: Partial<Teaser> = {}): Teaser => ({
 });
 
 const onCategory = vi.fn();
+const onFindOriginal = vi.fn();
 
 function mount(open = false): { panel: SidePanel; root: ShadowRoot; onToggle: ReturnType<typeof vi.fn> } {
   const onToggle = vi.fn();
-  const panel = new SidePanel(document, { dir: "ltr", lang: "en", open, onToggle, onRestore: vi.fn(), onCategory, onSiteOff: vi.fn() });
+  const panel = new SidePanel(document, {
+    side: "right",
+    lang: "en",
+    open,
+    onToggle,
+    onRestore: vi.fn(),
+    onCategory,
+    onSiteOff: vi.fn(),
+    onReader: vi.fn(),
+    onFindOriginal,
+    onPick: vi.fn(),
+  });
   panel.attach();
   const root = panel.host.shadowRoot;
   if (!root) throw new Error("no open shadow root");
@@ -67,7 +79,7 @@ describe("what Tidyread did", () => {
   it("explains the page kind and offers a switch per hidden category, checked while hidden", () => {
     const { panel, root } = mount(true);
     panel.setReport({
-      kind: "Article",
+      kind: "article",
       signals: ["Daily8 article address"],
       counts: { comments: 1, "ai-promo": 0, "app-banner": 2, related: 1 },
       shown: new Set(["app-banner"]),
