@@ -1,14 +1,21 @@
 import browser from "webextension-polyfill";
+import { t, type MessageKey } from "../shared/i18n";
 import { ALL_SITES, originPattern } from "../shared/origins";
 import { loadSettings, onSettingsChanged, sanitize, saveSettings, type Settings } from "../shared/settings";
 import { CATEGORIES, type Category } from "../shared/types";
+import { localize } from "./localize";
 
-const CATEGORY_LABELS: Record<Category, string> = {
-  comments: "Comments",
-  "ai-promo": "AI promo",
-  "app-banner": "App banner",
-  related: "Related articles",
+const CATEGORY_LABELS: Record<Category, MessageKey> = {
+  comments: "categoryComments",
+  "ai-promo": "categoryAiPromo",
+  "app-banner": "categoryAppBanner",
+  related: "categoryRelated",
 };
+
+/** Wraps a host or address for a sentence, so that it keeps its own direction in a right-to-left one. */
+const isolate = (text: string): string => `\u2068${text}\u2069`;
+
+localize(document);
 
 const isFirefox = browser.runtime.getURL("").startsWith("moz-extension:");
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -16,10 +23,8 @@ const byId = <T extends HTMLElement>(id: string): T => document.getElementById(i
 async function showShortcut(): Promise<void> {
   const commands = await browser.commands.getAll();
   const shortcut = commands.find((c) => c.name === "_execute_action")?.shortcut;
-  byId("shortcut").textContent = shortcut || "no shortcut set";
-  byId("shortcut-help").textContent = isFirefox
-    ? "change it in Add-ons and themes → gear menu → Manage Extension Shortcuts"
-    : "change it at chrome://extensions/shortcuts";
+  byId("shortcut").textContent = shortcut || t("optionsNoShortcut");
+  byId("shortcut-help").textContent = isFirefox ? t("optionsShortcutHelpFirefox") : t("optionsShortcutHelpChrome", "chrome://extensions/shortcuts");
 }
 
 /** Origins the reader granted: everything but the known sites of the manifest and the all-sites switch. */
@@ -38,9 +43,9 @@ async function render(): Promise<void> {
   byId<HTMLInputElement>("all-sites").checked = all;
   byId("sites").replaceChildren(
     ...sites.map((pattern) =>
-      stopButton("Stop tidying", pattern, async () => {
+      stopButton(t("optionsStopTidying"), pattern, async () => {
         await browser.permissions.remove({ origins: [pattern] });
-        say(`Tidyread no longer runs on ${pattern} by itself.`);
+        say(t("optionsStoppedSite", isolate(pattern)));
       }),
     ),
   );
@@ -51,9 +56,9 @@ byId<HTMLFormElement>("add-site").addEventListener("submit", async (event) => {
   event.preventDefault();
   const input = byId<HTMLInputElement>("site");
   const pattern = originPattern(input.value.trim());
-  if (!pattern) return say("That is not a web address (http or https).");
+  if (!pattern) return say(t("optionsNotAnAddress"));
   const granted = await browser.permissions.request({ origins: [pattern] });
-  say(granted ? `Tidyread will tidy ${pattern} every time.` : "Access was not granted.");
+  say(granted ? t("optionsSiteAdded", isolate(pattern)) : t("optionsNotGranted"));
   if (granted) input.value = "";
 });
 
@@ -61,10 +66,10 @@ byId<HTMLInputElement>("all-sites").addEventListener("change", async (event) => 
   const box = event.currentTarget as HTMLInputElement;
   if (box.checked) {
     box.checked = await browser.permissions.request({ origins: [ALL_SITES] });
-    say(box.checked ? "Tidyread looks for aggregator pages on every site." : "Access was not granted.");
+    say(box.checked ? t("optionsAllSitesOn") : t("optionsNotGranted"));
   } else {
     await browser.permissions.remove({ origins: [ALL_SITES] });
-    say("Tidyread runs only on Daily8 and the sites listed above.");
+    say(t("optionsAllSitesOff"));
   }
 });
 
@@ -73,9 +78,10 @@ function stopButton(label: string, name: string, onClick: () => Promise<unknown>
   const button = document.createElement("button");
   button.type = "button";
   button.textContent = label;
-  button.setAttribute("aria-label", `${label}: ${name}`);
+  button.setAttribute("aria-label", t("optionsButtonFor", label, name));
   button.addEventListener("click", () => void onClick());
-  li.append(`${name} `, button);
+  // <bdi>: a host or address keeps its own direction in a right-to-left list.
+  li.append(Object.assign(document.createElement("bdi"), { textContent: name }), " ", button);
   return li;
 }
 
@@ -87,19 +93,19 @@ function renderSettings(settings: Settings): void {
   byId("rules").replaceChildren(
     ...(rules.length
       ? rules.map(({ host, rule }) =>
-          stopButton("Remove", `${host}: ${CATEGORY_LABELS[rule.category]} (${rule.selector})`, () => {
+          stopButton(t("optionsRemove"), t("optionsRuleItem", host, t(CATEGORY_LABELS[rule.category]), rule.selector), () => {
             const kept = (settings.rules[host] ?? []).filter((r) => r !== rule);
             return saveSettings({ rules: { ...settings.rules, [host]: kept } });
           }),
         )
-      : [Object.assign(document.createElement("li"), { textContent: "None yet." })]),
+      : [Object.assign(document.createElement("li"), { textContent: t("optionsNoRules") })]),
   );
   for (const box of document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")) {
     box.checked = settings.hide[box.dataset["category"] as Category] ?? true;
   }
   byId("sites-off").replaceChildren(
     ...settings.sitesOff.map((host) =>
-      stopButton("Turn on again", host, () => saveSettings({ sitesOff: settings.sitesOff.filter((h) => h !== host) })),
+      stopButton(t("optionsTurnOn"), host, () => saveSettings({ sitesOff: settings.sitesOff.filter((h) => h !== host) })),
     ),
   );
 }
@@ -107,19 +113,19 @@ function renderSettings(settings: Settings): void {
 byId<HTMLSelectElement>("theme").addEventListener("change", async (event) => {
   const theme = (event.currentTarget as HTMLSelectElement).value;
   await saveSettings({ theme: theme === "light" || theme === "dark" ? theme : "system" });
-  say("Saved. Open tabs follow at once.");
+  say(t("optionsSavedNow"));
 });
 
 byId<HTMLSelectElement>("panel-side").addEventListener("change", async (event) => {
   const side = (event.currentTarget as HTMLSelectElement).value;
   await saveSettings({ panelSide: side === "left" || side === "right" ? side : "auto" });
-  say("Saved. Open tabs follow at once.");
+  say(t("optionsSavedNow"));
 });
 
 byId<HTMLSelectElement>("panel-start").addEventListener("change", async (event) => {
   const start = (event.currentTarget as HTMLSelectElement).value;
   await saveSettings({ panelStart: start === "open" || start === "closed" ? start : "remember" });
-  say("Saved.");
+  say(t("optionsSaved"));
 });
 
 byId("defaults").addEventListener("change", async () => {
@@ -127,7 +133,7 @@ byId("defaults").addEventListener("change", async () => {
     [...document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")].map((b) => [b.dataset["category"], b.checked]),
   ) as Record<Category, boolean>;
   await saveSettings({ hide });
-  say("Saved. Open tabs follow at once.");
+  say(t("optionsSavedNow"));
 });
 
 byId("export").addEventListener("click", async () => {
@@ -147,9 +153,9 @@ byId<HTMLInputElement>("import").addEventListener("change", async (event) => {
     // Whatever the file holds, only known settings with valid values are kept.
     const settings = sanitize(parsed);
     await saveSettings(settings);
-    say(`Imported: ${CATEGORIES.filter((c) => settings.hide[c]).length} categories hidden by default, ${settings.sitesOff.length} sites off.`);
+    say(t("optionsImported", CATEGORIES.filter((c) => settings.hide[c]).length, settings.sitesOff.length));
   } catch {
-    say("That file is not a Tidyread settings file (JSON).");
+    say(t("optionsNotSettingsFile"));
   }
 });
 
