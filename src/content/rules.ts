@@ -11,9 +11,9 @@ export function structuralSelector(el: Element): string {
   const parts: string[] = [];
   for (let node: Element | null = el; node && node !== node.ownerDocument.body && node !== node.ownerDocument.documentElement; node = node.parentElement) {
     const id = node.id;
-    // Ids with long digit runs are usually generated per page load.
-    if (id && !/\d{3,}/.test(id) && node.ownerDocument.querySelectorAll(`#${CSS.escape(id)}`).length === 1) {
-      parts.unshift(`#${CSS.escape(id)}`);
+    // Plain ids only (no escaping needed); ids with long digit runs are usually generated per load.
+    if (/^[A-Za-z][\w-]*$/.test(id) && !/\d{3,}/.test(id) && node.ownerDocument.querySelectorAll(`#${id}`).length === 1) {
+      parts.unshift(`#${id}`);
       return parts.join(" > ");
     }
     const tag = node.localName;
@@ -21,7 +21,7 @@ export function structuralSelector(el: Element): string {
     for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       if (sibling.localName === tag) index += 1;
     }
-    parts.unshift(`${CSS.escape(tag)}:nth-of-type(${index})`);
+    parts.unshift(`${tag}:nth-of-type(${index})`);
   }
   parts.unshift("body");
   return parts.join(" > ");

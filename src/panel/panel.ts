@@ -120,11 +120,6 @@ export class SidePanel {
       e.preventDefault();
       links[to].focus();
     });
-    this.list.addEventListener("click", (e) => {
-      const button = (e.target as Element).closest<HTMLButtonElement>('[data-part="find-original"]');
-      const story = button && this.stories.find((s) => s.key === button.dataset["story"]);
-      if (story) options.onFindOriginal(story.title, story.sources[0] ?? null);
-    });
     // Relative times stay true while the page stays open.
     this.clock = setInterval(() => this.refreshTimes(), 60_000);
     const button = (part: string, key: MessageKey): HTMLButtonElement => el(doc, "button", { type: "button", class: "action", "data-part": part }, t(key));
@@ -262,8 +257,9 @@ export class SidePanel {
       meta.append(el(doc, "time", { datetime: story.time.iso }, shown));
     }
     li.append(meta);
-    const find = el(doc, "button", { type: "button", class: "link", "data-part": "find-original", "data-story": story.key });
-    find.textContent = story.sources[0] ? t("findOriginalAt", story.sources[0]) : t("findOriginal");
+    const source = story.sources[0] ?? null;
+    const find = el(doc, "button", { type: "button", class: "link", "data-part": "find-original" }, source ? t("findOriginalAt", source) : t("findOriginal"));
+    find.addEventListener("click", () => this.options.onFindOriginal(story.title, source));
     li.append(find);
     if (story.summary) {
       const details = el(doc, "details");

@@ -59,6 +59,29 @@ describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
     });
   }
 
+  it("the reader view has no violations, in each of its colours", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.urlFor("daily8-article-semantic"));
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+      if ((await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded"))) !== "true") {
+        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+      }
+      await page.click('[data-tidyread-panel] >>> button[data-part="reader"]');
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
+      for (const theme of ["light", "dark", "sepia"]) {
+        await page.evaluate((value: string) => {
+          const select = document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector('[data-part="theme"]') as HTMLSelectElement;
+          select.value = value;
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        }, theme);
+        expect(describeViolations(await axe(page, "[data-tidyread-reader]")), theme).toEqual([]);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it("axe runs for real here and looks into open shadow roots: it reports a nameless button in one", async () => {
     const page = await browser.newPage();
     try {

@@ -247,9 +247,9 @@ describe.each(BROWSERS)("%s", (name) => {
         const side = await rtl.evaluate(() => {
           const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
           const r = aside?.getBoundingClientRect();
-          return { dir: aside?.getAttribute("dir"), left: r?.left ?? -1, right: r?.right ?? -1, width: innerWidth };
+          return { side: aside?.getAttribute("data-side"), left: r?.left ?? -1, right: r?.right ?? -1, width: innerWidth };
         });
-        expect(side.dir).toBe("rtl");
+        expect(side.side).toBe("left");
         expect(side.left).toBeLessThan(1);
         expect(side.right).toBeLessThan(side.width / 2);
       } finally {

@@ -134,4 +134,16 @@ describe("the teaser list's controls", () => {
     expect(root.activeElement).toBe(links[0]);
     panel.destroy();
   });
+
+  it("offers Find the original per story, naming the outlet it will search at", () => {
+    const { panel, root } = mount(true);
+    panel.setContent([teaser(), teaser({ title: "Unsourced", source: null })], 0);
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-part="find-original"]')];
+    expect(buttons.map((b) => b.textContent)).toEqual(["Find the original at Russia Today", "Find the original"]);
+    buttons[1]?.click();
+    expect(onFindOriginal).toHaveBeenLastCalledWith("Unsourced", null);
+    buttons[0]?.click();
+    expect(onFindOriginal).toHaveBeenLastCalledWith("US to cut Ukraine aid", "Russia Today");
+    panel.destroy();
+  });
 });

@@ -17,6 +17,19 @@ describe("settings", () => {
     expect(sanitize({ theme: "neon", panelStart: 1 })).toMatchObject({ theme: "system", panelStart: "remember" });
   });
 
+  it("keep the reader view's choices within range, and only well-formed rules", () => {
+    expect(sanitize({ reader: { size: 99, width: "wide", theme: "sepia" } }).reader).toEqual({ size: 32, width: "wide", theme: "sepia" });
+    expect(sanitize({ reader: { size: "big", width: 3 } }).reader).toEqual(DEFAULTS.reader);
+    const rules = sanitize({
+      rules: {
+        "WWW.Example.org": [{ category: "comments", selector: "body > div:nth-of-type(2)" }, { category: "ads", selector: "x" }, { selector: "" }],
+        "empty.example": [{ category: "related" }],
+        "bad.example": "nope",
+      },
+    }).rules;
+    expect(rules).toEqual({ "www.example.org": [{ category: "comments", selector: "body > div:nth-of-type(2)" }] });
+  });
+
   it("migrate renamed keys", () => {
     expect(sanitize({ disabledSites: ["a.example"] }).sitesOff).toEqual(["a.example"]);
     expect(sanitize({ disabledSites: ["old.example"], sitesOff: ["new.example"] }).sitesOff).toEqual(["new.example"]);

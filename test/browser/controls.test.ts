@@ -1,0 +1,235 @@
+// The controls a reader uses beyond the toggle: reader view, picked rules, panel side, Find the original.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from "./harness/server";
+
+const SEMANTIC = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8");
+/** The semantic fixture with one more block Tidyread has no reason to hide: the reader's to pick. */
+const WITH_NEWSLETTER = SEMANTIC.replace(
+  /<footer/,
+  '<div><p data-newsletter>Get our newsletter every morning, with the day\'s top stories.</p></div>\n<footer',
+);
+
+/** Runs in the page: a part of the panel's shadow root, by data-part. */
+const part = (name: string): string => `[data-tidyread-panel] >>> [data-part="${name}"]`;
+
+/** Runs in the page: the page as it is, minus Tidyread's own hosts (their shadow roots hold its UI). */
+function pageSnapshot(): string {
+  const clone = document.documentElement.cloneNode(true) as Element;
+  for (const el of clone.querySelectorAll("[data-tidyread-panel], [data-tidyread-reader]")) el.remove();
+  return `${clone.outerHTML} @${scrollX},${scrollY}`;
+}
+
+async function openPanel(page: TestPage): Promise<void> {
+  await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+  const open = await page.evaluate(
+    () => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") === "true",
+  );
+  if (!open) await page.click(part("handle"));
+}
+
+describe.each(BROWSERS)("%s: the reader's controls", (name) => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch(name, { server });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Sets a select on the options page as a reader would, and waits until it is saved. */
+  async function withOptions(run: (options: TestPage) => Promise<void>): Promise<void> {
+    const options = await browser.newPage();
+    try {
+      void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      await options.waitForFunction(() => (document.getElementById("panel-side") as HTMLSelectElement | null)?.value !== "");
+      await run(options);
+    } finally {
+      await options.close();
+    }
+  }
+  const choose = (options: TestPage, id: string, value: string): Promise<void> =>
+    options.evaluate(
+      (i: string, v: string) => {
+        const select = document.getElementById(i) as HTMLSelectElement;
+        select.value = v;
+        select.dispatchEvent(new Event("change"));
+      },
+      id,
+      value,
+    );
+
+  it("reader view: the article alone, sanitized, with size, width and colours; leaving restores the page exactly", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.urlFor("daily8-article-semantic"));
+    try {
+      await openPanel(page);
+      const before = await page.evaluate(pageSnapshot);
+      await page.click(part("reader"));
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
+      const view = await page.evaluate(() => {
+        const root = document.querySelector("[data-tidyread-reader]")?.shadowRoot;
+        const article = root?.querySelector("article");
+        const text = article?.textContent ?? "";
+        return {
+          title: root?.querySelector("h1")?.textContent,
+          paragraphs: article?.querySelectorAll("p").length ?? 0,
+          clutter: /No comments yet|Try Our AI Features|Download the app|Related Articles/i.test(text),
+          unsafe: article?.querySelectorAll("script, style, iframe, form, [onclick], [onerror], [style]").length ?? -1,
+          bodyHidden: getComputedStyle(document.body).visibility === "hidden",
+          readerShown: !!root?.querySelector("section")?.checkVisibility(),
+          pressed: document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="reader"]')?.getAttribute("aria-pressed"),
+          size: parseFloat(getComputedStyle(article ?? document.body).fontSize),
+        };
+      });
+      expect(view).toMatchObject({ title: "Moscow and Kiev exchange remains of fallen soldiers", clutter: false, unsafe: 0, bodyHidden: true, readerShown: true, pressed: "true" });
+      expect(view.paragraphs).toBeGreaterThanOrEqual(9);
+      // The page's article paragraphs are all in the view.
+      const missing = await page.evaluate(() => {
+        const text = document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article")?.textContent?.replace(/\s+/g, " ") ?? "";
+        return [...document.querySelectorAll("main p[data-expect=article]")]
+          .map((p) => p.textContent?.replace(/\s+/g, " ").trim() ?? "")
+          .filter((p) => p.length > 80 && !text.includes(p));
+      });
+      expect(missing).toEqual([]);
+
+      await page.click('[data-tidyread-reader] >>> [data-part="larger"]');
+      const readerStyle = (): Promise<{ size: number; background: string; width: number }> =>
+        page.evaluate(() => {
+          const root = document.querySelector("[data-tidyread-reader]")?.shadowRoot;
+          const article = root?.querySelector("article") ?? document.body;
+          return {
+            size: parseFloat(getComputedStyle(article).fontSize),
+            background: getComputedStyle(root?.querySelector("section") ?? document.body).backgroundColor,
+            width: article.getBoundingClientRect().width,
+          };
+        });
+      const larger = await readerStyle();
+      expect(larger.size).toBe(view.size + 1);
+      const select = (which: string, value: string): Promise<void> =>
+        page.evaluate(
+          (w: string, v: string) => {
+            const el = document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector(`[data-part="${w}"]`) as HTMLSelectElement;
+            el.value = v;
+            el.dispatchEvent(new Event("change", { bubbles: true }));
+          },
+          which,
+          value,
+        );
+      await select("theme", "sepia");
+      await select("width", "narrow");
+      const sepia = await readerStyle();
+      expect(sepia.background).toBe("rgb(244, 236, 216)");
+      expect(sepia.width).toBeLessThan(larger.width);
+
+      await page.press("Escape");
+      await page.waitForFunction(() => !document.querySelector("[data-tidyread-reader]"));
+      expect(await page.evaluate(pageSnapshot)).toBe(before);
+      expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe("visible");
+
+      // The choices are remembered: the next reader view opens with them.
+      await page.click(part("reader"));
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
+      expect(await readerStyle()).toMatchObject({ size: larger.size, background: "rgb(244, 236, 216)" });
+      await page.click('[data-tidyread-reader] >>> [data-part="close"]');
+      await page.waitForFunction(() => !document.querySelector("[data-tidyread-reader]"));
+      expect(await page.evaluate(pageSnapshot)).toBe(before);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("a block the reader picks is hidden as they said, again after a reload, until the rule is removed on the options page", async () => {
+    const url = server.addPage("www.daily8.com", "/en/article/rule-1", WITH_NEWSLETTER);
+    const page = await browser.newPage();
+    await page.goto(url);
+    const newsletterHidden = (): Promise<string | null> =>
+      page.evaluate(() => document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]")?.getAttribute("data-tidyread-hidden") ?? null);
+    try {
+      await openPanel(page);
+      // The article is refused.
+      await page.click(part("pick"));
+      await page.click("h1");
+      await page.waitForFunction(() => /never hides the article/.test(document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="picker"]')?.textContent ?? ""));
+      expect(await page.evaluate(() => document.querySelector("h1")?.closest("[data-tidyread-hidden]"))).toBeNull();
+      await page.click(part("pick-cancel"));
+
+      await page.click(part("pick"));
+      await page.click("[data-newsletter]");
+      await page.click(part("pick-ai-promo"));
+      await page.waitForFunction(() => !!document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]"));
+      expect(await newsletterHidden()).toBe("ai-promo");
+      expect(await page.evaluate(() => document.querySelector("[data-newsletter]")?.checkVisibility())).toBe(false);
+
+      await page.goto(url);
+      await page.waitForFunction(() => !!document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]"));
+      expect(await newsletterHidden()).toBe("ai-promo");
+      // The article stayed whole.
+      expect(await page.evaluate(() => [...document.querySelectorAll("[data-expect=article]")].filter((el) => !el.checkVisibility()).length)).toBe(0);
+
+      await withOptions(async (options) => {
+        await options.waitForFunction(() => /www\.daily8\.com/.test(document.getElementById("rules")?.textContent ?? ""));
+        await options.click("#rules button");
+        await page.waitForFunction(() => !document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]"));
+      });
+      await page.goto(url);
+      await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-kind"));
+      expect(await newsletterHidden()).toBeNull();
+      expect(await page.evaluate(() => document.querySelector("[data-newsletter]")?.checkVisibility())).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("puts the panel on the side the options say, in open tabs at once", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.urlFor("daily8-article-flat"));
+    const side = (): Promise<{ side: string | null; left: number; right: number; width: number }> =>
+      page.evaluate(() => {
+        const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
+        const r = aside?.querySelector(".handle")?.getBoundingClientRect();
+        return { side: aside?.getAttribute("data-side") ?? null, left: r?.left ?? -1, right: r?.right ?? -1, width: innerWidth };
+      });
+    try {
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+      const auto = await side();
+      expect(auto.side).toBe("right");
+      expect(auto.left).toBeGreaterThan(auto.width / 2);
+      await withOptions(async (options) => {
+        await choose(options, "panel-side", "left");
+        await page.waitForFunction(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-side") === "left");
+        const left = await side();
+        expect(left.right).toBeLessThan(left.width / 2);
+        await choose(options, "panel-side", "auto");
+        await page.waitForFunction(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-side") === "right");
+      });
+    } finally {
+      await page.close();
+    }
+  });
+
+  if (name === "chromium") {
+    // Chromium's harness sees every request of the browser context, the search tab's included;
+    // Firefox's sees only the pages it opened, so there the query is checked by the unit test.
+    it("Find the original hands the title and source to the browser's default search engine", async () => {
+      const page = await browser.newPage();
+      await page.goto(server.urlFor("daily8-article-semantic"));
+      try {
+        await openPanel(page);
+        await page.click(`${part("teasers")} > li:first-child [data-part="find-original"]`);
+        const searched = (): string[] => browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"US to cut Ukraine aid"'));
+        for (let i = 0; i < 50 && searched().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        // Whichever engine the reader chose (Debian's Chromium defaults to DuckDuckGo).
+        expect(searched()[0]).toMatch(/^https:\/\/[^?]+\?.*"US to cut Ukraine aid" Russia Today/);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
