@@ -59,7 +59,7 @@ async function openPanel(page) {
 }
 
 async function screenshots(launch, server, slug) {
-  console.log("No display found: writing before/after screenshots instead");
+  console.log("No display found: writing before/after/reader-view screenshots instead");
   const browser = await launch("chromium", { server });
   try {
     const page = await browser.newPage();
@@ -71,12 +71,17 @@ async function screenshots(launch, server, slug) {
     await page.goto(server.urlFor(slug));
     await openPanel(page);
     await page.screenshot(after, true);
+    // The reader view, with the panel still beside it.
+    const reader = path.join(OUT, "reader.png");
+    await page.click('[data-tidyread-panel] >>> button[data-part="reader"]');
+    await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
+    await page.screenshot(reader, false);
     console.log(`before: ${path.relative(process.cwd(), before)}`);
     console.log(`after:  ${path.relative(process.cwd(), after)}`);
+    console.log(`reader: ${path.relative(process.cwd(), reader)}`);
     if (updateDocs) {
       mkdirSync(DOCS, { recursive: true });
-      copyFileSync(before, path.join(DOCS, "before.png"));
-      copyFileSync(after, path.join(DOCS, "after.png"));
+      for (const file of [before, after, reader]) copyFileSync(file, path.join(DOCS, path.basename(file)));
       console.log(`copied to ${path.relative(process.cwd(), DOCS)}/`);
     }
   } finally {
