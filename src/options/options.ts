@@ -24,7 +24,7 @@ async function showShortcut(): Promise<void> {
   const commands = await browser.commands.getAll();
   const shortcut = commands.find((c) => c.name === "_execute_action")?.shortcut;
   byId("shortcut").textContent = shortcut || t("optionsNoShortcut");
-  byId("shortcut-help").textContent = isFirefox ? t("optionsShortcutHelpFirefox") : t("optionsShortcutHelpChrome", "chrome://extensions/shortcuts");
+  byId("shortcut-help").textContent = isFirefox ? t("optionsShortcutHelpFirefox") : t("optionsShortcutHelpChrome", isolate("chrome://extensions/shortcuts"));
 }
 
 /** Origins the reader granted: everything but the known sites of the manifest and the all-sites switch. */
