@@ -140,6 +140,12 @@ export interface LaunchOptions {
   colorScheme?: "light" | "dark";
   /** Let the driver close the browser on SIGINT/SIGTERM/SIGHUP (default true; the demo handles them). */
   handleSignals?: boolean;
+  /**
+   * Chromium only: the browser's UI language, e.g. "ar" (what browser.i18n answers the extension).
+   * Needs Chromium's translations (Debian: chromium-l10n); without them Chromium stays en-US, and
+   * with --lang alone it would mix English @@bidi_dir with the extension's Arabic strings.
+   */
+  locale?: string;
 }
 
 function requireFile(file: string, what: string, hint: string): void {
@@ -272,6 +278,15 @@ class ChromiumPage implements TestPage {
   }
 }
 
+/** Chromium's translation of its own UI for `locale` (e.g. locales/ar.pak), next to the binary. */
+function requireChromiumLocale(locale: string): void {
+  const pak = `${locale.replace("_", "-")}.pak`;
+  const dirs = [path.join(path.dirname(EXECUTABLES.chromium), "locales"), "/usr/lib/chromium/locales"];
+  if (!dirs.some((d) => existsSync(path.join(d, pak)))) {
+    throw new Error(`Chromium has no ${pak} in ${dirs.join(" or ")}: it would run in English. Install its translations (Debian: apt-get install chromium-l10n).`);
+  }
+}
+
 /** The bits of the chrome.* API the service worker code below uses. */
 interface ChromeInWorker {
   tabs: {
@@ -299,6 +314,11 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
     // No --disable-features here: it would replace Playwright's list (HttpsUpgrades, ...).
   ];
   if (withExtension) args.unshift(`--disable-extensions-except=${dist}`, `--load-extension=${dist}`);
+  // On Linux Chromium takes its UI language from LANGUAGE; --lang too, for the other platforms.
+  if (opts.locale) {
+    requireChromiumLocale(opts.locale);
+    args.push(`--lang=${opts.locale}`);
+  }
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -308,6 +328,7 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
       ignoreDefaultArgs: withExtension ? ["--disable-extensions"] : [],
       viewport: VIEWPORT,
       ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
+      ...(opts.locale ? { env: { ...process.env, LANGUAGE: opts.locale.replace("-", "_") } } : {}),
       handleSIGINT: opts.handleSignals ?? true,
       handleSIGTERM: opts.handleSignals ?? true,
       handleSIGHUP: opts.handleSignals ?? true,
@@ -510,6 +531,7 @@ interface BrowserInPage {
 
 async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
   const withExtension = opts.extension ?? true;
+  if (opts.locale) throw new Error("launch: locale is for Chromium only (Debian's Firefox ESR ships en-US alone)");
   const dist = path.resolve(opts.dist ?? DIST.firefox);
   checkPrerequisites("firefox", withExtension ? dist : null);
   const uuid = randomUUID();

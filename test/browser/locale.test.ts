@@ -1,0 +1,105 @@
+// The UI in a right-to-left language: with Chromium's UI in Arabic, the options page and the panel
+// speak Arabic and mirror. (Chromium only: Debian's Firefox ESR ships en-US alone, see the report in
+// the harness README.)
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, type TestBrowser } from "./harness/browsers";
+import { REPO_ROOT, startFixtureServer, type FixtureServer } from "./harness/server";
+
+const AR = JSON.parse(readFileSync(path.join(REPO_ROOT, "src/_locales/ar/messages.json"), "utf8")) as Record<string, { message: string }>;
+const ar = (key: string, ...subs: (string | number)[]): string =>
+  (AR[key]?.message ?? `(no ${key})`).replace(/\$(\d)/g, (_m, n: string) => String(subs[Number(n) - 1] ?? ""));
+
+describe("chromium with its UI in Arabic", () => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch("chromium", { server, locale: "ar" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("the options page is in Arabic and mirrors", async () => {
+    const page = await browser.newPage();
+    try {
+      void page.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      await page.waitForFunction(() => document.documentElement.dir === "rtl" && document.getElementById("shortcut")?.textContent !== "…");
+      const seen = await page.evaluate(() => {
+        const box = document.querySelector("#defaults input[data-category]") as HTMLInputElement;
+        const label = box.nextElementSibling as HTMLElement;
+        return {
+          lang: document.documentElement.lang,
+          title: document.title,
+          heading: document.querySelector("h2")?.textContent,
+          direction: getComputedStyle(document.querySelector("h2") as HTMLElement).direction,
+          // Mirrored: the checkbox stands right of its words.
+          boxRightOfLabel: box.getBoundingClientRect().left > label.getBoundingClientRect().right,
+          shortcut: document.getElementById("shortcut")?.textContent,
+          shortcutHelp: document.getElementById("shortcut-help")?.textContent,
+          placeholder: (document.getElementById("site") as HTMLInputElement).placeholder,
+          sitesLabel: document.getElementById("sites")?.getAttribute("aria-label"),
+        };
+      });
+      expect(seen).toEqual({
+        lang: "ar",
+        title: ar("optionsTitle"),
+        heading: ar("optionsToggleHeading"),
+        direction: "rtl",
+        boxRightOfLabel: true,
+        shortcut: expect.stringMatching(/^Alt\+Shift\+U$/i),
+        shortcutHelp: ar("optionsShortcutHelpChrome", "\u2068chrome://extensions/shortcuts\u2069"),
+        placeholder: ar("optionsSitePlaceholder"),
+        sitesLabel: ar("optionsSitesList"),
+      });
+      // A status message in Arabic, from options.ts.
+      await page.evaluate(() => {
+        const select = document.getElementById("panel-start") as HTMLSelectElement;
+        select.value = "remember";
+        select.dispatchEvent(new Event("change"));
+      });
+      await page.waitForFunction((text: string) => document.getElementById("status")?.textContent === text, {}, ar("optionsSaved"));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the panel on a Daily8 page is in Arabic and mirrors", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.urlFor("daily8-article-semantic"));
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside"));
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+        const aside = root?.querySelector("aside");
+        const handle = root?.querySelector('[data-part="handle"]');
+        return {
+          dir: aside?.getAttribute("dir"),
+          lang: aside?.getAttribute("lang"),
+          direction: aside ? getComputedStyle(aside).direction : null,
+          handle: handle?.textContent,
+          handleLabel: handle?.getAttribute("aria-label"),
+          teasers: root?.querySelectorAll('[data-part="teasers"] > li').length ?? 0,
+          open: handle?.getAttribute("aria-expanded"),
+        };
+      });
+      const count = seen.teasers;
+      expect(count).toBeGreaterThan(0);
+      const open = seen.open === "true";
+      expect(seen).toEqual({
+        dir: "rtl",
+        lang: "ar",
+        direction: "rtl",
+        handle: ar(open ? "handleClose" : "handleOpen", count),
+        handleLabel: open ? ar("handleCloseLabel") : ar("handleOpenLabel", count),
+        teasers: count,
+        open: seen.open,
+      });
+    } finally {
+      await page.close();
+    }
+  });
+});
