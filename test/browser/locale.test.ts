@@ -1,22 +1,22 @@
-// The UI in a right-to-left language: with Chromium's UI in Arabic, the options page and the panel
-// speak Arabic and mirror. (Chromium only: Debian's Firefox ESR ships en-US alone, see the report in
-// the harness README.)
+// The UI in a right-to-left language: with the browser's UI in Arabic, the options page and the panel
+// speak Arabic and mirror. Needs the browsers' Arabic (Debian: chromium-l10n, firefox-esr-l10n-ar):
+// without it the launch fails and says so.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type TestBrowser } from "./harness/browsers";
+import { BROWSERS, launch, type TestBrowser } from "./harness/browsers";
 import { REPO_ROOT, startFixtureServer, type FixtureServer } from "./harness/server";
 
 const AR = JSON.parse(readFileSync(path.join(REPO_ROOT, "src/_locales/ar/messages.json"), "utf8")) as Record<string, { message: string }>;
 const ar = (key: string, ...subs: (string | number)[]): string =>
   (AR[key]?.message ?? `(no ${key})`).replace(/\$(\d)/g, (_m, n: string) => String(subs[Number(n) - 1] ?? ""));
 
-describe("chromium with its UI in Arabic", () => {
+describe.each(BROWSERS)("%s with its UI in Arabic", (name) => {
   let server: FixtureServer;
   let browser: TestBrowser;
   beforeAll(async () => {
     server = await startFixtureServer();
-    browser = await launch("chromium", { server, locale: "ar" });
+    browser = await launch(name, { server, locale: "ar" });
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,7 +51,7 @@ describe("chromium with its UI in Arabic", () => {
         direction: "rtl",
         boxRightOfLabel: true,
         shortcut: expect.stringMatching(/^Alt\+Shift\+U$/i),
-        shortcutHelp: ar("optionsShortcutHelpChrome", "\u2068chrome://extensions/shortcuts\u2069"),
+        shortcutHelp: name === "firefox" ? ar("optionsShortcutHelpFirefox") : ar("optionsShortcutHelpChrome", "\u2068chrome://extensions/shortcuts\u2069"),
         placeholder: ar("optionsSitePlaceholder"),
         sitesLabel: ar("optionsSitesList"),
       });

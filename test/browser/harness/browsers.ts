@@ -2,7 +2,7 @@
 // BiDi), each with the built extension loaded, so that a browser test is written once and run for
 // both. See /work/shared/BROWSER-TESTING.md for the facts behind the flags and prefs.
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from "playwright-core";
@@ -141,9 +141,10 @@ export interface LaunchOptions {
   /** Let the driver close the browser on SIGINT/SIGTERM/SIGHUP (default true; the demo handles them). */
   handleSignals?: boolean;
   /**
-   * Chromium only: the browser's UI language, e.g. "ar" (what browser.i18n answers the extension).
-   * Needs Chromium's translations (Debian: chromium-l10n); without them Chromium stays en-US, and
-   * with --lang alone it would mix English @@bidi_dir with the extension's Arabic strings.
+   * The browser's UI language, e.g. "ar": what browser.i18n answers the extension. Needs the
+   * browser's own translation (Debian: chromium-l10n; firefox-esr-l10n-ar); the launch fails
+   * without it, as the browser would quietly run in en-US (Chromium with --lang alone even hands
+   * the extension Arabic strings with @@bidi_dir "ltr").
    */
   locale?: string;
 }
@@ -520,6 +521,15 @@ function extensionPageOf(dist: string): string | null {
   return manifest.options_ui?.page ?? manifest.options_page ?? manifest.action?.default_popup ?? null;
 }
 
+/** Firefox's language pack for `locale`, installed with the browser (Debian: firefox-esr-l10n-<locale>). */
+function requireFirefoxLangpack(locale: string): void {
+  const dirs = [path.join(path.dirname(realpathSync(EXECUTABLES.firefox)), "browser/extensions"), "/usr/lib/firefox-esr/browser/extensions"];
+  const found = dirs.some((d) => existsSync(d) && readdirSync(d).some((f) => f.startsWith(`langpack-${locale}@`)));
+  if (!found) {
+    throw new Error(`Firefox has no langpack-${locale}@….xpi in ${dirs.join(" or ")}: it would run in en-US. Install it (Debian: apt-get install firefox-esr-l10n-${locale}).`);
+  }
+}
+
 /** The bits of the browser.* API used in the bridge page below. */
 interface BrowserInPage {
   tabs: {
@@ -531,7 +541,7 @@ interface BrowserInPage {
 
 async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
   const withExtension = opts.extension ?? true;
-  if (opts.locale) throw new Error("launch: locale is for Chromium only (Debian's Firefox ESR ships en-US alone)");
+  if (opts.locale) requireFirefoxLangpack(opts.locale);
   const dist = path.resolve(opts.dist ?? DIST.firefox);
   checkPrerequisites("firefox", withExtension ? dist : null);
   const uuid = randomUUID();
@@ -555,6 +565,8 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
       // 0 = dark, 1 = light: BiDi cannot emulate media features.
       ...(opts.colorScheme ? { "layout.css.prefers-color-scheme.content-override": opts.colorScheme === "dark" ? 0 : 1 } : {}),
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
+      // The UI language: its langpack, installed with the browser, is loaded from the application scope.
+      ...(opts.locale ? { "intl.locale.requested": opts.locale } : {}),
       // No background traffic: keeps the request lists about the pages under test.
       "app.normandy.enabled": false,
       "app.update.auto": false,
