@@ -56,8 +56,9 @@ export class ReaderView implements ReaderApi {
     const root = host.attachShadow({ mode: "open" });
     const region = el(doc, "section", { class: "reader", "aria-label": t("readerViewName") });
     const toolbar = el(doc, "div", { class: "toolbar", role: "toolbar", "aria-label": t("readerSettings") });
-    const smaller = el(doc, "button", { type: "button", "data-part": "smaller", "aria-label": t("readerSmaller") }, "A−");
-    const larger = el(doc, "button", { type: "button", "data-part": "larger", "aria-label": t("readerLarger") }, "A+");
+    // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
+    const smaller = el(doc, "button", { type: "button", "data-part": "smaller", "aria-label": `A− ${t("readerSmaller")}` }, "A−");
+    const larger = el(doc, "button", { type: "button", "data-part": "larger", "aria-label": `A+ ${t("readerLarger")}` }, "A+");
     const width = choice(doc, "width", t("readerWidth"), READER_WIDTHS, WIDTH_NAMES, options.prefs.width);
     const theme = choice(doc, "theme", t("readerColours"), READER_THEMES, THEME_NAMES, options.prefs.theme);
     const close = el(doc, "button", { type: "button", "data-part": "close" }, t("readerLeave"));

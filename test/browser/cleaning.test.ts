@@ -174,16 +174,19 @@ describe.each(BROWSERS)("%s", (name) => {
         expect(await page.evaluate(panelListShown)).toBe(true);
         expect((await page.evaluate(readPanel))?.open).toBe(true);
 
-        // From the keyboard: Tab leads from the handle to the filter, the sort menu and the first story;
-        // the arrow keys move between stories; Escape closes and returns to the handle.
+        // From the keyboard: Tab leads from the handle through the panel's actions to the filter, the
+        // sort menu and the first story; the arrow keys move between stories; Escape closes and
+        // returns to the handle.
         const focused = (): Promise<string | null> =>
           page.evaluate(() => {
             const active = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement;
             return active ? (active.getAttribute("data-part") ?? active.textContent?.trim() ?? active.tagName) : null;
           });
         await page.focus('[data-tidyread-panel] >>> button[data-part="handle"]');
-        await page.press("Tab");
-        expect(await focused()).toBe("filter");
+        for (const action of ["reader", "pick", "restore", "site-off", "filter"]) {
+          await page.press("Tab");
+          expect(await focused()).toBe(action);
+        }
         await page.press("Tab");
         expect(await focused()).toBe("sort");
         await page.press("Tab");
