@@ -2,6 +2,7 @@
 // takes back) this one origin. webext-dynamic-content-scripts then runs the content script there.
 import browser from "webextension-polyfill";
 import { originPattern } from "../shared/origins";
+import { t } from "../shared/i18n";
 
 const MENU_ID = "always-tidy-site";
 
@@ -27,7 +28,7 @@ export async function setSiteAccess(pageUrl: string | undefined, grant: boolean)
 
 export function addSiteAccessMenu(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, type: "checkbox", checked: false, title: "Always tidy this site", contexts: ["action"] });
+    browser.contextMenus.create({ id: MENU_ID, type: "checkbox", checked: false, title: t("optionsSiteAdd"), contexts: ["action"] });
   });
   // The click is a user gesture: permissions.request may ask the reader here.
   browser.contextMenus.onClicked.addListener(async (info, tab) => {

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from "../shared/i18n";
+import { t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import type { ReaderApi, ReaderOpenOptions } from "../shared/reader-api";
 import { READER_SIZE, READER_THEMES, READER_WIDTHS, type ReaderPrefs } from "../shared/settings";
 import { extractArticle } from "./extract";
@@ -55,7 +55,8 @@ export class ReaderView implements ReaderApi {
     const host = el(doc, "div", { [HOST_ATTR]: "" });
     const root = host.attachShadow({ mode: "open" });
     const region = el(doc, "section", { class: "reader", "aria-label": t("readerViewName") });
-    const toolbar = el(doc, "div", { class: "toolbar", role: "toolbar", "aria-label": t("readerSettings") });
+    // The toolbar speaks the browser's language and mirrors with it; the article keeps the page's.
+    const toolbar = el(doc, "div", { class: "toolbar", role: "toolbar", "aria-label": t("readerSettings"), dir: uiDir(), lang: uiLang() });
     // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
     const smaller = el(doc, "button", { type: "button", "data-part": "smaller", "aria-label": `A− ${t("readerSmaller")}` }, "A−");
     const larger = el(doc, "button", { type: "button", "data-part": "larger", "aria-label": `A+ ${t("readerLarger")}` }, "A+");
