@@ -214,11 +214,38 @@ async function withWaitMessage<T>(fn: string | ((...args: never[]) => unknown), 
   try {
     return await run();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/timeout|timed out|exceeded/i.test(message)) {
+    if (isTimeout(error)) {
       throw new Error(`waitForFunction timed out after ${timeout} ms: ${describeFn(fn)}`, { cause: error });
     }
     throw error;
+  }
+}
+
+const isTimeout = (error: unknown): boolean => /timeout|timed out|exceeded/i.test(error instanceof Error ? error.message : String(error));
+
+/**
+ * In-page polling fails on extension pages: their CSP forbids the string evaluation Playwright's
+ * poller uses, and Firefox's BiDi poller can break while such a page is still replacing
+ * about:blank. Then the condition is polled from here, through plain evaluate calls (which work
+ * there), until it holds or the time is up; errors while the page navigates are retried.
+ */
+async function waitInPageOrPoll<R>(inPage: () => Promise<R>, evaluate: () => Promise<unknown>, timeout: number): Promise<R> {
+  const deadline = Date.now() + timeout;
+  try {
+    return await inPage();
+  } catch (error) {
+    if (isTimeout(error)) throw error;
+    let last: unknown = error;
+    while (Date.now() < deadline) {
+      try {
+        const value = await evaluate();
+        if (value) return value as R;
+      } catch (retry) {
+        last = retry;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`timed out (polled after: ${String(error)}; last: ${String(last)})`, { cause: error });
   }
 }
 
@@ -245,15 +272,19 @@ class ChromiumPage implements TestPage {
   }
   async waitForFunction<R>(fn: string | ((...args: never[]) => R), opts: WaitOptions = {}, ...args: unknown[]): Promise<R> {
     const timeout = opts.timeout ?? 10_000;
-    return withWaitMessage(fn, timeout, async () => {
-      const handle = await this.page.waitForFunction(toWaitExpression(fn, args), undefined, {
+    const expression = toWaitExpression(fn, args);
+    return withWaitMessage(fn, timeout, () =>
+      waitInPageOrPoll(
+        async () => {
+          const handle = await this.page.waitForFunction(expression, undefined, { timeout, polling: opts.polling ?? 50 });
+          const value = (await handle.jsonValue()) as R;
+          await handle.dispose();
+          return value;
+        },
+        () => this.page.evaluate(expression),
         timeout,
-        polling: opts.polling ?? 50,
-      });
-      const value = (await handle.jsonValue()) as R;
-      await handle.dispose();
-      return value;
-    });
+      ),
+    );
   }
   async click(selector: string): Promise<void> {
     await this.page.locator(toPlaywrightSelector(selector)).click();
@@ -468,15 +499,19 @@ class FirefoxPage implements TestPage {
   }
   async waitForFunction<R>(fn: string | ((...args: never[]) => R), opts: WaitOptions = {}, ...args: unknown[]): Promise<R> {
     const timeout = opts.timeout ?? 10_000;
-    return withWaitMessage(fn, timeout, async () => {
-      const handle = await this.page.waitForFunction(toWaitExpression(fn, args), {
+    const expression = toWaitExpression(fn, args);
+    return withWaitMessage(fn, timeout, () =>
+      waitInPageOrPoll(
+        async () => {
+          const handle = await this.page.waitForFunction(expression, { timeout, polling: opts.polling ?? 50 });
+          const value = (await handle.jsonValue()) as R;
+          await handle.dispose();
+          return value;
+        },
+        () => this.page.evaluate(expression),
         timeout,
-        polling: opts.polling ?? 50,
-      });
-      const value = (await handle.jsonValue()) as R;
-      await handle.dispose();
-      return value;
-    });
+      ),
+    );
   }
   async click(selector: string): Promise<void> {
     await this.page.locator(selector).click();
