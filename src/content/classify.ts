@@ -67,6 +67,27 @@ function hasTextBefore(el: Element): boolean {
   return false;
 }
 
+/** Text in `node` (a text node, or anywhere under an element), found without reading it all. */
+function hasText(node: Node): boolean {
+  if (node.nodeType === Node.TEXT_NODE) return /\S/.test(node.nodeValue ?? "");
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const walker = node.ownerDocument?.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let n = walker?.nextNode(); n; n = walker?.nextNode()) if (/\S/.test(n.nodeValue ?? "")) return true;
+  return false;
+}
+
+/** Does `el`'s parent hold text besides `el`'s own? Then it is more than a wrapper around `el`. */
+function parentAddsText(el: Element): boolean {
+  for (let n = el.parentNode?.firstChild; n; n = n.nextSibling) if (n !== el && hasText(n)) return true;
+  return false;
+}
+
+/** Text after `el` among its siblings, other than in the siblings `skip` accepts. */
+function hasTextAfter(el: Element, skip: (n: Element) => boolean): boolean {
+  for (let n = el.nextSibling; n; n = n.nextSibling) if (hasText(n) && !(n.nodeType === Node.ELEMENT_NODE && skip(n as Element))) return true;
+  return false;
+}
+
 /** The last element with text that comes before `el` in document order, outside it. */
 function lastTextBefore(el: Element): Element | null {
   const doc = el.ownerDocument;
@@ -94,19 +115,48 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     (!!title && el.contains(title)) || (!!articleEnd && el.contains(articleEnd));
   const othersWithin = (el: Element, category: Category): boolean =>
     markers.some((m) => m.category !== category && el.contains(m.element));
+  // Another clue beside the label (store badges, a comment box): `top` is a whole block, not a
+  // heading alone among the page's siblings. (A label's element may already hold such textless
+  // clues: it grows over siblings that add no text.)
+  const holdsOtherClue = (top: Element, marker: Marker): boolean =>
+    markers.some((m) => m.element !== marker.element && top.contains(m.element));
+
+  /** `top`, grown from `marker`, already holds what proves its block: the marker itself, evidence, teaser cards. */
+  const complete = (marker: Marker, top: Element): boolean =>
+    marker.evidence ||
+    (marker.category === "related"
+      ? readTeasers([top], opts.teasers, opts.labels).length > 0
+      : markers.some((m) => m.category === marker.category && m.evidence && top.contains(m.element)));
+
+  /** A store badge of the banner (or a wrapper saying nothing more): the next badge after one. */
+  const isBadge = (el: Element): boolean =>
+    markers.some(
+      (m) =>
+        m.from === "element" &&
+        m.category === "app-banner" &&
+        (m.element === el || (el.contains(m.element) && normalizeLabel(el.textContent ?? "") === normalizeLabel(m.element.textContent ?? ""))),
+    );
 
   const blockFor = (marker: Marker): Element[] => {
     let top = marker.element;
+    let boxed = false;
     for (;;) {
       const parent = top.parentElement;
       if (!parent || STOP_AT.has(parent.tagName) || protects(parent) || othersWithin(parent, marker.category)) break;
-      // A label starts its block; a store link sits inside a small one.
-      if (marker.from === "text" ? hasTextBefore(top) : (parent.textContent ?? "").length > COMPACT) break;
+      // A label starts its block; a store link ends a small one (a banner's words come before its badges).
+      if (marker.from === "text" ? hasTextBefore(top) : (parent.textContent ?? "").length > COMPACT || hasTextAfter(top, isBadge)) break;
+      if (parentAddsText(top)) {
+        // The first parent with more to say is the box the marker heads (or sits in). A box that
+        // already proves its block does not take in what follows it: a box at the top of a
+        // story's body is not the story.
+        if (boxed && complete(marker, top)) break;
+        boxed = true;
+      }
       top = parent;
     }
     const elements = [top];
     const standsAlone = normalizeLabel(top.textContent ?? "") === normalizeLabel(marker.element.textContent ?? "");
-    if (marker.from === "text" && standsAlone) {
+    if (marker.from === "text" && standsAlone && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
       const rank = Math.min(headingRank(top), 2);
       const compact = marker.category === "ai-promo" || marker.category === "app-banner";

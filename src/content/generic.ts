@@ -3,7 +3,7 @@ import type { Category, Detection, PageKind, Teaser } from "../shared/types";
 import { classify, type Block } from "./classify";
 import { buildVocabulary, findMarkers } from "./markers";
 import { findTimeIn, isOutletName, readTeasers, type TeaserContext } from "./teasers";
-import { squash } from "./text";
+import { squash, visible } from "./text";
 
 /** What the generic detector found, for the verdict and its explanation. */
 interface Evidence {
@@ -40,8 +40,9 @@ const isSelf = (source: string, site: string[]): boolean => {
 };
 
 /** An outlet named in one short line: "Source: Reuters", or a name run into a time stamp. */
-function outletIn(line: string, ctx: TeaserContext): string | null {
-  if (line.length > 90) return null;
+function outletIn(shown: string, ctx: TeaserContext): string | null {
+  if (shown.length > 90) return null;
+  const line = squash(visible(shown));
   const credit = CREDIT.exec(line)?.[1]?.trim();
   if (credit && looksLikeOutlet(credit)) return credit;
   const time = findTimeIn(line, ctx);

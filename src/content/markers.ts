@@ -59,12 +59,16 @@ export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | 
   return { phrases, badges, longest };
 }
 
-const STORE_LINKS = [
-  'a[href*="apps.apple.com"]',
-  'a[href*="itunes.apple.com"]',
-  'a[href*="play.google.com/store"]',
-  'a[href*="appgallery.huawei.com"]',
-].join(",");
+/** App-store addresses a link's href may hold. */
+const STORES = ["apps.apple.com", "itunes.apple.com", "play.google.com/store", "appgallery.huawei.com"];
+const isStoreLink = (a: Element): boolean => {
+  const href = a.getAttribute("href");
+  return !!href && STORES.some((store) => href.includes(store));
+};
+const isTextBox = (el: Element): boolean => {
+  const editable = el.getAttribute("contenteditable");
+  return el.localName === "textarea" || editable === "" || editable === "true";
+};
 
 /**
  * The element a matched text stands for: grow from the text's parent while the
@@ -114,23 +118,27 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) textMarkers(n as Text, vocab, out);
 
   const scope = root as Element | Document;
-  const all = (selector: string): Element[] => {
-    const found = [...scope.querySelectorAll(selector)];
-    return root.nodeType === Node.ELEMENT_NODE && (root as Element).matches(selector) ? [root as Element, ...found] : found;
+  // Elements by tag name, tested in script: attribute-substring selectors are slow in some DOMs
+  // (jsdom: 50 times slower than this), and findMarkers runs on every batch the parser adds.
+  const withRoot = (found: Element[], keep: (el: Element) => boolean, tag?: string): Element[] => {
+    const self = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
+    return self && (!tag || self.localName === tag) && keep(self) ? [self, ...found] : found;
   };
+  const byTag = (tag: string, keep: (el: Element) => boolean): Element[] =>
+    withRoot([...scope.getElementsByTagName(tag)].filter(keep), keep, tag);
   const banner = (element: Element, reason: string): void => {
     if (inRunningText(element)) return;
     out.push({ element, category: "app-banner", label: true, evidence: true, from: "element", reason });
   };
   // A badge ("Google Play", an image), not an app's name in a story or a table about apps.
   const isBadge = (a: Element): boolean =>
-    !!a.querySelector("img, svg, picture") || vocab.badges.has(normalizeLabel(a.textContent ?? ""));
-  for (const a of all(STORE_LINKS)) if (isBadge(a)) banner(a, "app-store badge link");
-  for (const img of all("img[alt]")) {
+    ["img", "svg", "picture"].some((tag) => a.getElementsByTagName(tag).length > 0) || vocab.badges.has(normalizeLabel(a.textContent ?? ""));
+  for (const a of byTag("a", isStoreLink)) if (isBadge(a)) banner(a, "app-store badge link");
+  for (const img of byTag("img", (el) => el.hasAttribute("alt"))) {
     const alt = img.getAttribute("alt") ?? "";
     if (vocab.badges.has(normalizeLabel(alt))) banner(img.closest("a") ?? img, `store badge “${alt}”`);
   }
-  for (const box of all("textarea, [contenteditable=''], [contenteditable='true']")) {
+  for (const box of withRoot([...scope.querySelectorAll("textarea, [contenteditable]")].filter(isTextBox), isTextBox)) {
     out.push({ element: box, category: "comments", label: false, evidence: true, from: "element", reason: "a text box to write in" });
   }
   return out;

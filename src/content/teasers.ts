@@ -1,7 +1,7 @@
 import type { LanguageWords } from "../lang";
 import { findTime, isoFromAttribute, type DateOrder, type FoundTime } from "../shared/time";
 import type { Teaser } from "../shared/types";
-import { NOT_PROSE, normalizeLabel, squash } from "./text";
+import { NOT_PROSE, normalizeLabel, squash, visible } from "./text";
 
 export interface TeaserContext {
   /** The page's language first; times are read in the first language that knows them. */
@@ -18,7 +18,20 @@ interface Stamp {
   prefix: string;
 }
 
-const HEADINGS = "h1,h2,h3,h4,h5,h6,[role=heading]";
+// Headings and links are found in script, not with selector lists: some DOMs (jsdom) take ten
+// times longer on "h1,h2,…,[role=heading]" or "a[href]" than on a tag-name walk.
+const isHeading = (el: Element): boolean => /^h[1-6]$/.test(el.localName) || el.getAttribute("role") === "heading";
+function closestHeading(el: Element | null): Element | null {
+  for (let e = el; e; e = e.parentElement) if (isHeading(e)) return e;
+  return null;
+}
+/** The first heading in `root` that is not one of `labels` (a lone card's block heading, "Related Articles"). */
+function firstHeading(root: Element, labels: Set<string>): Element | null {
+  for (const el of root.getElementsByTagName("*")) if (isHeading(el) && !labels.has(normalizeLabel(el.textContent ?? ""))) return el;
+  return null;
+}
+/** Elements with a tag and an attribute, in document order: `a[href]`, `img[alt]`. */
+const tagged = (root: Element, tag: string, attr: string): Element[] => [...root.getElementsByTagName(tag)].filter((el) => el.hasAttribute(attr));
 /** Longest source name Tidyread will read, alone or run into a time stamp. */
 const MAX_SOURCE = 50;
 
@@ -60,9 +73,11 @@ export function findTimeIn(text: string, ctx: TeaserContext): FoundTime | null {
 function stampsIn(roots: Element[], ctx: TeaserContext): Stamp[] {
   const stamps: Stamp[] = [];
   for (const root of roots) {
-    textNodes(root, (text, parent) => {
+    textNodes(root, (shown, parent) => {
+      // Direction marks around a stamp ("منذ 3 ساعات\u200f") are not part of it.
+      const text = squash(visible(shown));
       // A headline ending in a date ("…set for June 3, 2025") is a title, not the card's stamp.
-      if (text.length > 80 || parent.closest(HEADINGS)) return;
+      if (text.length > 80 || closestHeading(parent)) return;
       const time = findTimeIn(text, ctx);
       // A source name may run into the stamp ("Newsweek2 days ago"); a sentence that ends in a time may not.
       const before = time ? text.slice(0, time.start) : "";
@@ -96,19 +111,19 @@ function cardsOf(roots: Element[], stamps: Stamp[]): Map<Element, Stamp> {
   return cards;
 }
 
-function titleOf(card: Element): { title: string; link: Element | null } | null {
-  const heading = card.querySelector(HEADINGS);
-  const links = [...card.querySelectorAll("a[href]")];
+function titleOf(card: Element, labels: Set<string>): { title: string; link: Element | null } | null {
+  const heading = firstHeading(card, labels);
+  const links = tagged(card, "a", "href");
   const headingText = heading ? squash(heading.textContent ?? "") : "";
   if (headingText) {
-    const link = heading?.closest("a[href]") ?? heading?.querySelector("a[href]") ?? null;
+    const link = heading?.closest("a[href]") ?? (heading ? tagged(heading, "a", "href")[0] : null) ?? null;
     return { title: headingText, link: link ?? links.find((a) => squash(a.textContent ?? "") === headingText) ?? links[0] ?? null };
   }
   const longest = links
     .map((a) => ({ a, text: squash(a.textContent ?? "") }))
     .sort((x, y) => y.text.length - x.text.length)[0];
   if (longest && longest.text.length >= 12) return { title: longest.text, link: longest.a };
-  const alt = [...card.querySelectorAll("img[alt]")]
+  const alt = tagged(card, "img", "alt")
     .map((img) => squash(img.getAttribute("alt") ?? ""))
     .sort((x, y) => y.length - x.length)[0];
   return alt && alt.length >= 12 ? { title: alt, link: links[0] ?? null } : null;
@@ -118,18 +133,34 @@ function titleOf(card: Element): { title: string; link: Element | null } | null 
  * The source is the short text that is neither title nor time, preferring one the
  * card repeats (Daily8 prints it twice) and one run into the time stamp.
  */
-function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<string>): string | null {
+/**
+ * Elements in `roots` whose whole text is a label ("Related <b>Articles</b>", "Read more"): a lone
+ * card's region reaches its block's heading, which is neither its source nor its summary.
+ */
+function labelsIn(roots: Element[], labels: Set<string>): Element[] {
+  const found: Element[] = [];
+  if (labels.size === 0) return found;
+  for (const root of roots) {
+    textNodes(root, (text, parent) => {
+      if (text.length > 80) return;
+      if (labels.has(normalizeLabel(text)) || (parent.childNodes.length <= 4 && labels.has(normalizeLabel(parent.textContent ?? "")))) found.push(parent);
+    });
+  }
+  return found;
+}
+
+function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<string>, labelled: Element[]): string | null {
   const score = new Map<string, number>();
   const firstSeen: string[] = [];
   const vote = (text: string, weight: number): void => {
-    const name = text.replace(/^[-–—•·\s]+|[-–—•·|\s]+$/g, "");
+    const name = visible(text).replace(/^[-–—•·\s]+|[-–—•·|\s]+$/g, "");
     if (name.length < 2 || name.length > MAX_SOURCE || name === title || exclude.has(normalizeLabel(name))) return;
     if (!score.has(name)) firstSeen.push(name);
     score.set(name, (score.get(name) ?? 0) + weight);
   };
   if (stamp.prefix) vote(stamp.prefix, 2);
   textNodes(card, (text, parent) => {
-    if (parent === stamp.element || parent.closest("button")) return;
+    if (parent === stamp.element || parent.closest("button") || labelled.some((l) => l.contains(parent))) return;
     vote(text, 1);
   });
   let best: string | null = null;
@@ -137,10 +168,10 @@ function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<strin
   return best;
 }
 
-function summaryOf(card: Element, title: string): string | null {
+function summaryOf(card: Element, title: string, labelled: Element[]): string | null {
   let best = "";
   textNodes(card, (text, parent) => {
-    if (text.length > best.length && text !== title && !parent.closest("button")) best = text;
+    if (text.length > best.length && text !== title && !parent.closest("button") && !labelled.some((l) => l.contains(parent))) best = text;
   });
   return best.length >= 40 ? best : null;
 }
@@ -155,17 +186,18 @@ export const teaserKey = (t: Teaser): string => t.url ?? `title:${t.title.toLowe
  */
 export function readTeasers(roots: Element[], ctx: TeaserContext, exclude: Set<string> = new Set()): Teaser[] {
   const stamps = stampsIn(roots, ctx);
+  const labelled = stamps.length ? labelsIn(roots, exclude) : [];
   const teasers: Teaser[] = [];
   const seen = new Set<string>();
   for (const [card, stamp] of cardsOf(roots, stamps)) {
-    const found = titleOf(card);
+    const found = titleOf(card, exclude);
     if (!found) continue;
     const teaser: Teaser = {
       title: found.title,
       url: safeUrl(found.link?.getAttribute("href") ?? null, ctx.baseURI),
-      source: sourceOf(card, found.title, stamp, exclude),
+      source: sourceOf(card, found.title, stamp, exclude, labelled),
       time: { text: stamp.time.text, iso: stamp.time.iso },
-      summary: summaryOf(card, found.title),
+      summary: summaryOf(card, found.title, labelled),
     };
     const key = teaserKey(teaser);
     if (seen.has(key)) continue;

@@ -2,11 +2,19 @@
 export const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 /**
+ * Without the invisible characters pages put around short texts: direction marks (LRM, RLM, the
+ * Arabic letter mark), bidi embeddings and isolates, zero-width spaces, word joiners, soft hyphens
+ * and byte-order marks. ("\u061CNo comments yet" is still "No comments yet".) Joiners (ZWJ, ZWNJ)
+ * stay: they shape letters and emoji.
+ */
+export const visible = (s: string): string => s.replace(/[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, "");
+
+/**
  * A label as compared against the language data: lower case, no trailing
  * punctuation or ellipsis, no count ("Comments (3)", "3 Comments").
  */
 export function normalizeLabel(s: string): string {
-  return squash(s)
+  return squash(visible(s))
     .toLowerCase()
     // Arabic is written with or without diacritics and tatweel, and alef with or without hamza.
     .replace(/[\u064B-\u0652\u0640]/g, "")

@@ -1,0 +1,86 @@
+// Pages the property tests (properties.test.ts) found mishandled, shrunk to their smallest form.
+import { describe, expect, it } from "vitest";
+import { hiddenUnder, tidy } from "./support";
+
+const URL_ARTICLE = "https://www.daily8.com/en/article/1";
+const page = (body: string, lang = "en"): string =>
+  `<!doctype html><html lang="${lang}"${lang === "ar" ? ' dir="rtl"' : ""}><head><title>A long enough story title | Daily8</title></head><body>${body}</body></html>`;
+const title = "<h1>A long enough story title</h1>";
+const credit = "<p><span>Russia Today</span> <time>3 hours ago</time></p>";
+const paragraph = "<p>The story's paragraph, which says what happened and why it matters.</p>";
+
+/** The hidden category of each element marked data-t, by its mark. */
+function verdicts(doc: Document): Record<string, string | null> {
+  return Object.fromEntries([...doc.querySelectorAll("[data-t]")].map((el) => [el.getAttribute("data-t"), hiddenUnder(el)]));
+}
+
+describe("cases found by the property tests", () => {
+  it("a wrapped banner (heading over image badges) before a credit line keeps to its wrapper", () => {
+    // Its text was the heading's alone, so it was taken for a heading in a flat layout and ran on
+    // over the credit line after it.
+    const { doc } = tidy(
+      page(`<article><div data-t="banner"><h2>Download the app</h2><a href="https://apps.apple.com/app/x"><img alt="app-store"></a></div>
+        <p data-t="credit"><span>Sky News</span> <time>3 hours ago</time></p>${title}${paragraph}</article>`),
+      URL_ARTICLE,
+    );
+    expect(verdicts(doc)).toEqual({ banner: "app-banner", credit: null });
+  });
+
+  it("a box at the top of the story's body is the box, not the body", () => {
+    // The comments box was the first thing in the body's wrapper, so its label climbed into the
+    // wrapper (no text before it) and hid every paragraph after it.
+    const { doc } = tidy(
+      page(`<article>${title}${credit}<div><section data-t="box"><h2>Comments</h2><p>No comments yet...</p></section>
+        <p data-t="story">${paragraph}</p></div></article>`),
+      URL_ARTICLE,
+    );
+    expect(verdicts(doc)).toEqual({ box: "comments", story: null });
+    const promo = tidy(
+      page(`<article>${title}${credit}<div><div data-t="box"><h3>Try Our AI Features</h3><p>Summaries and answers</p></div>
+        <p data-t="story">${paragraph}</p></div></article>`),
+      URL_ARTICLE,
+    ).doc;
+    expect(verdicts(promo)).toEqual({ box: "ai-promo", story: null });
+  });
+
+  it("a lone store badge at the top of the story's body does not take the story with it", () => {
+    const { doc } = tidy(
+      page(`<article>${title}${credit}<div><div data-t="badge"><a href="https://apps.apple.com/app/x">App Store</a></div>
+        <p data-t="story">A short story.</p></div></article>`),
+      URL_ARTICLE,
+    );
+    expect(verdicts(doc)).toEqual({ badge: "app-banner", story: null });
+  });
+
+  it("a banner whose badges are store names in text is hidden whole", () => {
+    // The first badge has text after it (the second badge); that is still the banner's.
+    const { doc } = tidy(
+      page(`<article>${title}${credit}<aside data-t="banner"><p>Breaking news on your phone</p>
+        <a href="https://apps.apple.com/app/x">App Store</a><a href="https://play.google.com/store/apps/details?id=x">Google Play</a></aside>
+        <p data-t="story">${paragraph}</p></article>`),
+      URL_ARTICLE,
+    );
+    expect(verdicts(doc)).toEqual({ banner: "app-banner", story: null });
+  });
+
+  it("reads labels, evidence and time stamps through invisible direction marks and zero-width spaces", () => {
+    const { doc, session } = tidy(
+      page(`<article>${title}${credit}${paragraph}</article>
+        <section data-t="comments"><h2>\u200fComments</h2><p>\u061cNo comments yet...\u200b</p></section>
+        <section data-t="related"><h2>Related Articles\u200e</h2>
+          <div><a href="/en/article/2"><h3>A teaser with a title</h3></a><span>\u200fRT</span><span>3 hours ago\u200f</span></div></section>`),
+      URL_ARTICLE,
+    );
+    expect(verdicts(doc)).toEqual({ comments: "comments", related: "related" });
+    expect(session.teasers.map((t) => [t.title, t.source, t.time?.text])).toEqual([["A teaser with a title", "RT", "3 hours ago"]]);
+    const arabic = tidy(
+      page(
+        `<article>${title}${credit}${paragraph}</article><section data-t="related"><h2>مقالات ذات صلة</h2>
+          <div><a href="/ar/article/2"><h3>عنوان المقال الآخر</h3></a><span>رويترز</span><span>منذ 3 ساعات\u200f</span></div></section>`,
+        "ar",
+      ),
+      "https://www.daily8.com/ar/article/1",
+    );
+    expect(verdicts(arabic.doc)).toEqual({ related: "related" });
+  });
+});
