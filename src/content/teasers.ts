@@ -96,9 +96,19 @@ function stampsIn(roots: Element[], ctx: TeaserContext): Stamp[] {
  */
 function cardsOf(roots: Element[], stamps: Stamp[]): Map<Element, Stamp> {
   const counts = new Map<Element, number>();
-  const inRoots = (el: Element): boolean => roots.some((r) => r.contains(el));
+  // Each stamp counts for its ancestors up to the outermost root holding it. One climb per stamp
+  // (asking every root whether it contains every ancestor was quadratic in the cards added at once).
+  const isRoot = new Set(roots);
+  const chain: Element[] = [];
   for (const { element } of stamps) {
-    for (let el: Element | null = element; el && inRoots(el); el = el.parentElement) {
+    chain.length = 0;
+    let top = -1;
+    for (let el: Element | null = element; el; el = el.parentElement) {
+      chain.push(el);
+      if (isRoot.has(el)) top = chain.length - 1;
+    }
+    for (let i = 0; i <= top; i += 1) {
+      const el = chain[i] as Element;
       counts.set(el, (counts.get(el) ?? 0) + 1);
     }
   }
