@@ -88,6 +88,23 @@ function hasTextAfter(el: Element, skip: (n: Element) => boolean): boolean {
   return false;
 }
 
+/** A letter normalizeLabel keeps (tatweel is the one letter it drops). */
+const KEPT_LETTER = /(?!\u0640)\p{L}/u;
+
+/**
+ * Is `top`'s text, as a label, the text of `label` inside it? normalizeLabel() keeps every letter
+ * but tatweel, so a letter outside `label` answers no without reading a big block's whole text
+ * (which, done on every parser batch, made loading a long page quadratic).
+ */
+function standsAlone(top: Element, label: Element): boolean {
+  if (top === label) return true;
+  const walker = top.ownerDocument.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (KEPT_LETTER.test(n.nodeValue ?? "") && !label.contains(n)) return false;
+  }
+  return normalizeLabel(top.textContent ?? "") === normalizeLabel(label.textContent ?? "");
+}
+
 /** The last element with text that comes before `el` in document order, outside it. */
 function lastTextBefore(el: Element): Element | null {
   const doc = el.ownerDocument;
@@ -155,8 +172,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       top = parent;
     }
     const elements = [top];
-    const standsAlone = normalizeLabel(top.textContent ?? "") === normalizeLabel(marker.element.textContent ?? "");
-    if (marker.from === "text" && standsAlone && !holdsOtherClue(top, marker)) {
+    if (marker.from === "text" && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
       const rank = Math.min(headingRank(top), 2);
       const compact = marker.category === "ai-promo" || marker.category === "app-banner";
