@@ -1,0 +1,662 @@
+// `npm run bench`: Tidyread against Readability.parse() and a bare TreeWalker pass in headless
+// Chromium, plus the busy-page, size, first-paint and memory measurements. bench/run.mjs builds
+// the in-page bundle and calls main(); see README.md, "Performance".
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type CDPSession, type Page } from "playwright-core";
+import { CHROMIUM_HOST_RULES, DIST, EXECUTABLES, launch, type TestBrowser, type TestPage } from "../test/browser/harness/browsers";
+import { PROBE_SCRIPT, readProbe } from "../test/browser/harness/probe";
+import { REPO_ROOT, startFixtureServer, type FixtureServer } from "../test/browser/harness/server";
+import { loadFixture } from "../test/fixture-data";
+import type { Contender, Timing } from "./entry";
+import { generatePage, tickerPage } from "./pages";
+
+export interface BenchOptions {
+  /** Timed runs per contender and page (at least 15 for the report). */
+  runs: number;
+  /** Loads of the Daily8 fixtures under the no-flash probe. */
+  paintLoads: number;
+  /** Busy-page measurements per condition (with and without the extension), 10 s each. */
+  busyRuns: number;
+  busySeconds: number;
+  /** Loads of the 100x page per condition for the heap reading. */
+  memoryLoads: number;
+  /** The built extension (default dist/chrome). */
+  dist: string;
+  out: string;
+  bundle: string;
+}
+
+const CONTENDERS: readonly Contender[] = ["tidyread", "readability", "walk"];
+const LABELS: Record<Contender, string> = { tidyread: "Tidyread", readability: "Readability.parse", walk: "bare walk" };
+
+// ------------------------------------------------------------------------------------------------
+// Small helpers
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
+const quantile = (xs: readonly number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))] ?? NaN;
+};
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (x: number): string => (x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const sleep = (t: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, t));
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+function playwrightPage(page: TestPage): Page {
+  if (page.native.kind !== "playwright") throw new Error("the benchmark drives Chromium through playwright-core");
+  return page.native.page;
+}
+
+async function cdpFor(page: TestPage): Promise<CDPSession> {
+  const pw = playwrightPage(page);
+  return pw.context().newCDPSession(pw);
+}
+
+/** Two animation frames: the page has been styled, laid out and painted once. */
+const settle = (page: TestPage): Promise<unknown> =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+// ------------------------------------------------------------------------------------------------
+// The page server: generated pages and fixtures at Daily8 addresses, cross-origin isolated so
+// that performance.now() has 5 µs resolution (100 µs otherwise).
+
+interface PageServer {
+  port: number;
+  add(url: string, html: string): string;
+  close(): Promise<void>;
+}
+
+async function startPageServer(): Promise<PageServer> {
+  const routes = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const host = (req.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
+    const html = routes.get(`${host}${new URL(req.url ?? "/", "http://x").pathname}`);
+    if (html === undefined) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found\n");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-length": Buffer.byteLength(html),
+      "cache-control": "no-store",
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-embedder-policy": "require-corp",
+    });
+    res.end(html);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    add(url, html) {
+      const u = new URL(url);
+      routes.set(`${u.hostname}${u.pathname}`, html);
+      u.port = String(port);
+      return u.href;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// 1. In-page timing
+
+interface BenchPage {
+  name: string;
+  url: string;
+  bytes: number;
+  /** Teasers the page holds (generated pages), for checking Tidyread's work. */
+  teasers: number | null;
+}
+
+interface PageResult {
+  name: string;
+  bytes: number;
+  elements: number;
+  teasersOnPage: number | null;
+  times: Record<Contender, number[]>;
+  detail: Record<Contender, Record<string, number | string>>;
+}
+
+async function timeOne(page: Page, cdp: CDPSession, url: string, contender: Contender): Promise<Timing> {
+  await page.goto(url, { waitUntil: "load", timeout: 120_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await cdp.send("HeapProfiler.collectGarbage");
+  return page.evaluate<Timing>(`TidyreadBench.contenders.${contender}()`);
+}
+
+/**
+ * A Chromium of its own (no extension: the bundle is injected instead) in which the page server's
+ * origin counts as secure, so its COOP/COEP headers make the pages cross-origin isolated.
+ */
+async function timing(server: PageServer, pages: BenchPage[], opts: BenchOptions): Promise<PageResult[]> {
+  const browser = await chromium.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    args: [
+      `--host-resolver-rules=${CHROMIUM_HOST_RULES}`,
+      `--unsafely-treat-insecure-origin-as-secure=http://www.daily8.com:${server.port}`,
+      "--no-sandbox",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const cdp = await page.context().newCDPSession(page);
+    // Playwright may wrap an init script in a function: make the IIFE's global explicit.
+    await page.addInitScript(`${readFileSync(opts.bundle, "utf8")}\n;globalThis.TidyreadBench = TidyreadBench;`);
+    const results: PageResult[] = pages.map((p) => ({
+      name: p.name,
+      bytes: p.bytes,
+      elements: 0,
+      teasersOnPage: p.teasers,
+      times: { tidyread: [], readability: [], walk: [] },
+      detail: { tidyread: {}, readability: {}, walk: {} },
+    }));
+    // Warm-up round (not counted): the browser's caches, the server, the first compile of our code.
+    for (const p of pages) {
+      for (const c of CONTENDERS) await timeOne(page, cdp, p.url, c);
+    }
+    if (!(await page.evaluate(() => crossOriginIsolated))) {
+      log("warning: the pages are not cross-origin isolated; performance.now() is coarse (100 µs)");
+    }
+    const started = Date.now();
+    for (let run = 0; run < opts.runs; run += 1) {
+      for (const [i, p] of pages.entries()) {
+        const result = results[i];
+        if (!result) continue;
+        // Interleaved: each run rotates the order of the contenders, each on a fresh load.
+        const order = CONTENDERS.map((_, k) => CONTENDERS[(k + run + i) % CONTENDERS.length] as Contender);
+        for (const c of order) {
+          const t = await timeOne(page, cdp, p.url, c);
+          result.times[c].push(t.ms);
+          result.detail[c] = t.detail;
+        }
+      }
+      log(`  run ${run + 1}/${opts.runs} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    for (const r of results) r.elements = Number(r.detail.walk["elements"] ?? 0);
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// 2. Busy page: the extension's script time while the page's ticker changes 100 times a second
+
+interface BusyRun {
+  wallSeconds: number;
+  scriptSeconds: number;
+  ticks: number;
+  kind: string | null;
+}
+
+/**
+ * One load of the busy page. The window opens once the page has loaded and (with the extension)
+ * has been cleaned and its panel built, and closes when the ticker stops: Tidyread's cost on a
+ * page that keeps changing, not its first pass.
+ */
+async function busyOnce(browser: TestBrowser, url: string): Promise<BusyRun> {
+  const page = await browser.newPage();
+  await page.bringToFront();
+  const cdp = await cdpFor(page);
+  await cdp.send("Performance.enable", { timeDomain: "timeTicks" });
+  await playwrightPage(page).goto(url, { waitUntil: "load", timeout: 120_000 });
+  await page.waitForFunction(
+    () => !document.documentElement.hasAttribute("data-tidyread-kind") || !!document.querySelector("[data-tidyread-panel]"),
+    { timeout: 30_000 },
+  );
+  const metric = (m: { metrics: { name: string; value: number }[] }, name: string): number =>
+    m.metrics.find((x) => x.name === name)?.value ?? NaN;
+  const ticks = "(window.__ticks ?? 0)";
+  const ticksBefore = await page.evaluate<number>(ticks);
+  const before = await cdp.send("Performance.getMetrics");
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-ticker-done"), { timeout: 60_000, polling: 250 });
+  const after = await cdp.send("Performance.getMetrics");
+  const ticksAfter = await page.evaluate<number>(ticks);
+  const kind = await page.evaluate<string | null>(`document.documentElement.getAttribute("data-tidyread-kind")`);
+  await cdp.send("Performance.disable");
+  await cdp.detach();
+  await page.close();
+  return {
+    wallSeconds: metric(after, "Timestamp") - metric(before, "Timestamp"),
+    scriptSeconds: metric(after, "ScriptDuration") - metric(before, "ScriptDuration"),
+    ticks: ticksAfter - ticksBefore,
+    kind,
+  };
+}
+
+const busyWindow = (runs: BusyRun[]): string => `${median(runs.map((r) => r.wallSeconds)).toFixed(1)} s`;
+const ticksIn = (runs: BusyRun[]): string => String(median(runs.map((r) => r.ticks)));
+
+interface BusyResult {
+  seconds: number;
+  withExtension: BusyRun[];
+  withoutExtension: BusyRun[];
+  /** Script time as a share of wall time, medians. */
+  shareWith: number;
+  shareWithout: number;
+  /** The extension's share: with minus without. */
+  extensionShare: number;
+}
+
+// ------------------------------------------------------------------------------------------------
+// 3. Sizes of the built bundles
+
+interface SizeRow {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+function sizes(dist: string): SizeRow[] {
+  const rows: SizeRow[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (/\.(js|css|html)$/.test(entry.name)) {
+        const data = readFileSync(full);
+        rows.push({ file: path.relative(dist, full), raw: data.length, gzip: gzipSync(data).length });
+      }
+    }
+  };
+  visit(dist);
+  const first = "src/content/index.js";
+  return rows.sort((a, b) => (a.file === first ? -1 : b.file === first ? 1 : a.file.localeCompare(b.file)));
+}
+
+// ------------------------------------------------------------------------------------------------
+// 4. First paint: frames in which a hidden block was painted, under the browser tests' probe
+
+interface PaintLoad {
+  slug: string;
+  frames: number;
+  framesWithTargetsWhileLoading: number;
+  paintedFrames: number;
+}
+
+async function firstPaint(browser: TestBrowser, fixtures: FixtureServer, loads: number): Promise<PaintLoad[]> {
+  const slugs = [...fixtures.fixtures().values()]
+    .filter((f) => /(^|\.)daily8\.com$/.test(f.url.hostname))
+    .map((f) => f.slug)
+    .filter((slug) => loadFixture(slug).expected.kind !== "none")
+    .sort();
+  const out: PaintLoad[] = [];
+  for (let i = 0; i < loads; i += 1) {
+    const slug = slugs[i % slugs.length];
+    if (!slug) break;
+    const late = loadFixture(slug).expected.late;
+    const page = await browser.newPage();
+    await page.bringToFront();
+    await page.addInitScript(PROBE_SCRIPT);
+    await page.goto(late ? fixtures.urlFor(slug) : fixtures.urlFor(slug, { trickle: 25 }));
+    if (late) await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
+    await settle(page);
+    const probe = await readProbe(page, { stop: true });
+    await page.close();
+    out.push({
+      slug,
+      frames: probe.frames,
+      framesWithTargetsWhileLoading: probe.framesWithTargetsWhileLoading,
+      paintedFrames: new Set(probe.violations.map((v) => v.frame)).size,
+    });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// 5. Memory: the page's JS heap after cleaning the 100x page, with and without the extension
+
+interface MemoryRun {
+  usedBytes: number;
+  /** Navigation start to the load event, ms. */
+  loadMs: number;
+  kind: string | null;
+  teasersInPanel: number;
+}
+
+async function memoryOnce(browser: TestBrowser, url: string): Promise<MemoryRun> {
+  const page = await browser.newPage();
+  await page.bringToFront();
+  const cdp = await cdpFor(page);
+  await playwrightPage(page).goto(url, { waitUntil: "load", timeout: 600_000 });
+  // With the extension: wait until the page is cleaned and the panel is built (a no-op without).
+  await page.waitForFunction(
+    () => !document.documentElement.hasAttribute("data-tidyread-kind") || !!document.querySelector("[data-tidyread-panel]"),
+    { timeout: 60_000 },
+  );
+  await sleep(300);
+  await settle(page);
+  for (let i = 0; i < 3; i += 1) await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const info = await page.evaluate<{ kind: string | null; loadMs: number; teasers: number }>(`(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+    return {
+      kind: document.documentElement.getAttribute("data-tidyread-kind"),
+      loadMs: nav ? nav.loadEventStart : NaN,
+      teasers: root ? root.querySelectorAll('[data-part="teasers"] > li').length : 0,
+    };
+  })()`);
+  await cdp.detach();
+  await page.close();
+  return { usedBytes: heap.usedSize, loadMs: info.loadMs, kind: info.kind, teasersInPanel: info.teasers };
+}
+
+interface MemoryResult {
+  withExtension: MemoryRun[];
+  withoutExtension: MemoryRun[];
+  usedWith: number;
+  usedWithout: number;
+  loadWith: number;
+  loadWithout: number;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Report
+
+interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+interface Machine {
+  cores: number;
+  cpu: string;
+  chromium: string;
+  node: string;
+  date: string;
+}
+
+function machine(): Machine {
+  let cpu = "unknown";
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? cpu;
+  } catch {
+    cpu = os.cpus()[0]?.model ?? cpu;
+  }
+  let chromium = "unknown";
+  try {
+    chromium = execFileSync(EXECUTABLES.chromium, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    // keep "unknown"
+  }
+  return { cores: os.cpus().length, cpu, chromium, node: process.version, date: new Date().toISOString() };
+}
+
+function timingTable(results: PageResult[], runs: number): string[] {
+  const lines = [
+    `| page | size | elements | teasers found | Tidyread ms | Readability.parse ms | bare walk ms | Tidyread / Readability | Tidyread / bare walk |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+  ];
+  for (const r of results) {
+    const t = median(r.times.tidyread);
+    const rd = median(r.times.readability);
+    const w = median(r.times.walk);
+    const found = `${r.detail.tidyread["teasers"] ?? "?"}${r.teasersOnPage !== null ? ` of ${r.teasersOnPage}` : ""}`;
+    lines.push(
+      `| ${r.name} | ${kb(r.bytes)} | ${r.elements} | ${found} | ${ms(t)} | ${ms(rd)} | ${ms(w)} | ${ratio(t / rd)} (1/${(rd / t).toFixed(0)}) | ${ratio(t / w)} |`,
+    );
+  }
+  lines.push("", `Medians of ${runs} runs each, every run on a fresh load of the page.`);
+  return lines;
+}
+
+export async function main(opts: BenchOptions): Promise<void> {
+  const t0 = Date.now();
+  mkdirSync(opts.out, { recursive: true });
+  const server = await startPageServer();
+  const fixtures = await startFixtureServer();
+  const semantic = loadFixture("daily8-article-semantic");
+  const generated = [1, 10, 100].map((scale) => generatePage({ scale }));
+  const pages: BenchPage[] = [
+    {
+      name: "daily8-article-semantic",
+      url: server.add(semantic.expected.url.replace(/^https:/, "http:"), semantic.html),
+      bytes: Buffer.byteLength(semantic.html),
+      teasers: semantic.expected.teasers.length,
+    },
+    ...generated.map((g) => ({ name: g.name, url: server.add(g.url, g.html), bytes: Buffer.byteLength(g.html), teasers: g.teasers })),
+  ];
+  const busy = tickerPage(opts.busySeconds);
+  const busyUrl = server.add(busy.url, busy.html);
+  const big = generated[2];
+  if (!big) throw new Error("no 100x page");
+  const bigUrl = pages[3]?.url ?? "";
+
+  const info = machine();
+  log(`Tidyread benchmark: ${info.cores} cores, ${info.cpu}, ${info.chromium}`);
+
+  // 1. In-page timing, in a browser without the extension (the bundle is injected instead).
+  log(`1/5 in-page timing: ${pages.map((p) => `${p.name} (${kb(p.bytes)})`).join(", ")}; ${opts.runs} runs`);
+  const results = await timing(server, pages, opts);
+
+  // 2, 4, 5 use the real built extension; the same pages in a browser without it for comparison.
+  log(`2/5 busy page: ${opts.busySeconds} s ticker, ${opts.busyRuns} run(s) with and without the extension`);
+  const withExt = await launch("chromium", { server: fixtures, dist: opts.dist });
+  const withoutExt = await launch("chromium", { server: fixtures, extension: false });
+  let busyResult: BusyResult;
+  let paint: PaintLoad[];
+  let memory: MemoryResult;
+  try {
+    const runsWith: BusyRun[] = [];
+    const runsWithout: BusyRun[] = [];
+    for (let i = 0; i < opts.busyRuns; i += 1) {
+      runsWith.push(await busyOnce(withExt, busyUrl));
+      runsWithout.push(await busyOnce(withoutExt, busyUrl));
+    }
+    const share = (r: BusyRun): number => r.scriptSeconds / r.wallSeconds;
+    const shareWith = median(runsWith.map(share));
+    const shareWithout = median(runsWithout.map(share));
+    busyResult = {
+      seconds: opts.busySeconds,
+      withExtension: runsWith,
+      withoutExtension: runsWithout,
+      shareWith,
+      shareWithout,
+      extensionShare: shareWith - shareWithout,
+    };
+    if (runsWith.some((r) => r.kind !== "article")) log("warning: Tidyread did not run on the busy page");
+
+    log(`3/5 first paint: ${opts.paintLoads} loads of the Daily8 fixtures under the no-flash probe`);
+    paint = await firstPaint(withExt, fixtures, opts.paintLoads);
+
+    log(`4/5 memory: the 100x page, ${opts.memoryLoads} load(s) with and without the extension`);
+    const memWith: MemoryRun[] = [];
+    const memWithout: MemoryRun[] = [];
+    for (let i = 0; i < opts.memoryLoads; i += 1) {
+      memWith.push(await memoryOnce(withExt, bigUrl));
+      memWithout.push(await memoryOnce(withoutExt, bigUrl));
+    }
+    if (memWith.some((r) => r.kind !== "article")) log("warning: Tidyread did not clean the 100x page");
+    memory = {
+      withExtension: memWith,
+      withoutExtension: memWithout,
+      usedWith: median(memWith.map((r) => r.usedBytes)),
+      usedWithout: median(memWithout.map((r) => r.usedBytes)),
+      loadWith: median(memWith.map((r) => r.loadMs)),
+      loadWithout: median(memWithout.map((r) => r.loadMs)),
+    };
+  } finally {
+    await withExt.close();
+    await withoutExt.close();
+    await fixtures.close();
+    await server.close();
+  }
+  log("5/5 sizes");
+  const sizeRows = sizes(opts.dist);
+  const content = sizeRows.find((r) => r.file === "src/content/index.js");
+
+  // Ratios and targets
+  const med = (name: string, c: Contender): number => median(results.find((r) => r.name === name)?.times[c] ?? []);
+  const scaling = (c: Contender, from: string, to: string): number => med(to, c) / med(from, c);
+  const s10 = scaling("tidyread", "generated 1x", "generated 10x");
+  const s100 = scaling("tidyread", "generated 10x", "generated 100x");
+  const painted = paint.reduce((n, p) => n + p.paintedFrames, 0);
+  const targets: Target[] = [
+    ...results.map((r) => {
+      const q = median(r.times.tidyread) / median(r.times.readability);
+      return { what: `Tidyread / Readability, ${r.name}`, target: "≤ 1/20 (0.05)", measured: ratio(q), pass: q <= 0.05 };
+    }),
+    ...results.map((r) => {
+      const q = median(r.times.tidyread) / median(r.times.walk);
+      return { what: `Tidyread / bare walk, ${r.name}`, target: "≤ 5", measured: ratio(q), pass: q <= 5 };
+    }),
+    { what: "Tidyread 10x / 1x", target: "≤ 11", measured: ratio(s10), pass: s10 <= 11 },
+    { what: "Tidyread 100x / 10x", target: "≤ 11", measured: ratio(s100), pass: s100 <= 11 },
+    {
+      what: "busy page: the extension's script time / wall time",
+      target: "≤ 1%",
+      measured: `${(busyResult.extensionShare * 100).toFixed(2)}%`,
+      pass: busyResult.extensionShare <= 0.01,
+    },
+    {
+      what: "content script, gzipped",
+      target: "≤ 25 KB",
+      measured: content ? kb(content.gzip) : "missing",
+      pass: !!content && content.gzip <= 25 * 1024,
+    },
+    { what: `first paint: frames with a hidden block painted (${paint.length} loads)`, target: "0", measured: String(painted), pass: painted === 0 },
+  ];
+
+  const distName = path.relative(REPO_ROOT, opts.dist) || opts.dist;
+  const md: string[] = [];
+  md.push("### In-page timing", "", ...timingTable(results, opts.runs), "");
+  md.push(
+    "Scaling (median time at 10x / at 1x, and at 100x / at 10x):",
+    "",
+    "| | 10x / 1x | 100x / 10x |",
+    "| --- | ---: | ---: |",
+    ...CONTENDERS.map(
+      (c) => `| ${LABELS[c]} | ${ratio(scaling(c, "generated 1x", "generated 10x"))} | ${ratio(scaling(c, "generated 10x", "generated 100x"))} |`,
+    ),
+    `| elements on the page | ${ratio((results[2]?.elements ?? 0) / (results[1]?.elements ?? 1))} | ${ratio((results[3]?.elements ?? 0) / (results[2]?.elements ?? 1))} |`,
+    "",
+  );
+  md.push(
+    "### Busy page",
+    "",
+    `The 1x page with a ticker its script rewrites 100 times a second for ${opts.busySeconds} s, with the real extension (${distName}) and without; CDP \`Performance.getMetrics\` ScriptDuration over wall time, from the moment the page is loaded and cleaned until the ticker stops; median of ${opts.busyRuns} run(s):`,
+    "",
+    "| | window | ticks | script / wall |",
+    "| --- | ---: | ---: | ---: |",
+    `| with the extension | ${busyWindow(busyResult.withExtension)} | ${ticksIn(busyResult.withExtension)} | ${(busyResult.shareWith * 100).toFixed(2)}% |`,
+    `| without | ${busyWindow(busyResult.withoutExtension)} | ${ticksIn(busyResult.withoutExtension)} | ${(busyResult.shareWithout * 100).toFixed(2)}% |`,
+    `| **the extension's share** | | | **${(busyResult.extensionShare * 100).toFixed(2)}%** |`,
+    "",
+  );
+  md.push(
+    `### Bundle sizes (${distName})`,
+    "",
+    "| file | raw | gzipped |",
+    "| --- | ---: | ---: |",
+    ...sizeRows.map((r) => `| ${r.file}${r.file === "src/content/index.js" ? " (always-on content script)" : ""} | ${kb(r.raw)} | ${kb(r.gzip)} |`),
+    "",
+  );
+  const bySlug = new Map<string, PaintLoad[]>();
+  for (const p of paint) bySlug.set(p.slug, [...(bySlug.get(p.slug) ?? []), p]);
+  md.push(
+    "### First paint",
+    "",
+    `${paint.length} loads of the Daily8 fixtures (trickled in ~30 chunks 25 ms apart, as in the browser tests; the late page as served), the no-flash probe checking every frame:`,
+    "",
+    "| fixture | loads | frames checked while the blocks existed and the page loaded | frames with a hidden block painted |",
+    "| --- | ---: | ---: | ---: |",
+    ...[...bySlug].map(
+      ([slug, list]) =>
+        `| ${slug} | ${list.length} | ${list.reduce((n, p) => n + p.framesWithTargetsWhileLoading, 0)} | ${list.reduce((n, p) => n + p.paintedFrames, 0)} |`,
+    ),
+    "",
+  );
+  md.push(
+    "### Memory (the 100x page)",
+    "",
+    `JS heap in use (CDP \`Runtime.getHeapUsage\` after garbage collection), once the page is cleaned; median of ${opts.memoryLoads} load(s):`,
+    "",
+    "| | JS heap | load event |",
+    "| --- | ---: | ---: |",
+    `| with the extension | ${(memory.usedWith / 1048576).toFixed(1)} MB | ${memory.loadWith.toFixed(0)} ms |`,
+    `| without | ${(memory.usedWithout / 1048576).toFixed(1)} MB | ${memory.loadWithout.toFixed(0)} ms |`,
+    `| difference | ${((memory.usedWith - memory.usedWithout) / 1048576).toFixed(1)} MB | ${(memory.loadWith - memory.loadWithout).toFixed(0)} ms |`,
+    "",
+  );
+  md.push("### Targets", "", "| | target | measured | |", "| --- | --- | ---: | --- |");
+  for (const t of targets) md.push(`| ${t.what} | ${t.target} | ${t.measured} | ${t.pass ? "pass" : "**miss**"} |`);
+  const seconds = (Date.now() - t0) / 1000;
+  md.push(
+    "",
+    `${info.cores} cores, ${info.cpu}, ${info.chromium} (headless), Node ${info.node}; ${info.date.slice(0, 10)}; the bench took ${seconds.toFixed(0)} s.`,
+  );
+
+  const markdown = `${md.join("\n")}\n`;
+  writeFileSync(path.join(opts.out, "results.md"), markdown);
+  writeFileSync(
+    path.join(opts.out, "results.json"),
+    `${JSON.stringify(
+      {
+        machine: info,
+        options: { ...opts, dist: path.relative(REPO_ROOT, opts.dist) || ".", out: path.relative(REPO_ROOT, opts.out), bundle: path.relative(REPO_ROOT, opts.bundle) },
+        seconds,
+        pages: results.map((r) => ({
+          ...r,
+          median: Object.fromEntries(CONTENDERS.map((c) => [c, median(r.times[c])])),
+          p25: Object.fromEntries(CONTENDERS.map((c) => [c, quantile(r.times[c], 0.25)])),
+          p75: Object.fromEntries(CONTENDERS.map((c) => [c, quantile(r.times[c], 0.75)])),
+        })),
+        ratios: {
+          tidyreadOverReadability: Object.fromEntries(results.map((r) => [r.name, median(r.times.tidyread) / median(r.times.readability)])),
+          tidyreadOverWalk: Object.fromEntries(results.map((r) => [r.name, median(r.times.tidyread) / median(r.times.walk)])),
+          tidyread10xOver1x: s10,
+          tidyread100xOver10x: s100,
+        },
+        busy: busyResult,
+        sizes: sizeRows,
+        firstPaint: paint,
+        memory,
+        targets,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  process.stdout.write(markdown);
+  log(`\nwrote ${path.relative(REPO_ROOT, path.join(opts.out, "results.md"))} and results.json (${seconds.toFixed(0)} s)`);
+}
+
+export const DEFAULTS = {
+  runs: 15,
+  paintLoads: 20,
+  busyRuns: 1,
+  busySeconds: 10,
+  memoryLoads: 3,
+  dist: DIST.chromium,
+  out: path.join(REPO_ROOT, "bench-out"),
+  bundle: path.join(REPO_ROOT, "bench-out/bundle/tidyread-bench.js"),
+} satisfies BenchOptions;
