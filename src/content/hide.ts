@@ -78,4 +78,24 @@ export class Marks {
     this.setBlocks([]);
     this.setPending([]);
   }
+
+  /** Do `el`'s attributes differ from what Tidyread set (the page stripped, changed or copied one)? */
+  differs(el: Element): boolean {
+    return el.getAttribute(ATTR.hidden) !== (this.hidden.get(el) ?? null) || el.hasAttribute(ATTR.pending) !== this.pending.has(el);
+  }
+
+  /** Sets `el`'s attributes back to what Tidyread set. */
+  repair(el: Element): void {
+    const category = this.hidden.get(el);
+    if (category) el.setAttribute(ATTR.hidden, category);
+    else el.removeAttribute(ATTR.hidden);
+    if (this.pending.has(el)) el.setAttribute(ATTR.pending, "");
+    else el.removeAttribute(ATTR.pending);
+  }
+
+  /** Is `node`, or something inside it, hidden by Tidyread? */
+  holds(node: Node): boolean {
+    for (const el of this.hidden.keys()) if (node === el || node.contains(el)) return true;
+    return false;
+  }
 }

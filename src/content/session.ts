@@ -22,6 +22,41 @@ const isOurs = (n: Node): boolean =>
   n.nodeType === Node.ELEMENT_NODE && ((n as Element).hasAttribute(ATTR.panel) || (n as Element).hasAttribute(ATTR.reader));
 const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
 
+/**
+ * How often a session marks again what the page undid (stripped its attribute, or replaced a
+ * hidden block with a fresh copy): at most FIGHT_BUDGET times at once, then one more every
+ * FIGHT_REFILL_MS. A page that undoes every mark at once would otherwise loop with Tidyread
+ * forever (each undo a mutation, each re-mark one more), and the tab would hang.
+ */
+export const FIGHT_BUDGET = 10;
+const FIGHT_REFILL_MS = 2_000;
+
+/** The nodes not inside another of them: a batch's markers are found once, not once per ancestor added with it. */
+function outermost(nodes: Node[]): Node[] {
+  if (nodes.length < 2) return nodes;
+  const added = new Set(nodes);
+  /** Whether a node has an ancestor in `added`, for the ancestors already looked at. */
+  const inside = new Map<Node, boolean>();
+  return nodes.filter((n) => {
+    const chain: Node[] = [];
+    let answer = false;
+    for (let p = n.parentNode; p; p = p.parentNode) {
+      if (added.has(p)) {
+        answer = true;
+        break;
+      }
+      const known = inside.get(p);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      chain.push(p);
+    }
+    for (const c of chain) inside.set(c, answer);
+    return !answer;
+  });
+}
+
 /** Has `el` text, or has the page text after it? Then we know which block it belongs to. */
 function placed(el: Element): boolean {
   if (/\S/.test(el.textContent ?? "")) return true;
@@ -56,6 +91,8 @@ export class PageSession {
   /** The reader's own rules for this site (options page, picked in the panel). */
   private rules: readonly UserRule[] = [];
   private started = false;
+  private fightTokens = FIGHT_BUDGET;
+  private fightClock = 0;
   private readonly onLoaded = (): void => this.finishLoading();
 
   constructor(
@@ -75,7 +112,8 @@ export class PageSession {
   start(): void {
     this.started = true;
     this.markers = findMarkers(this.doc, this.vocab);
-    this.observer.observe(this.doc, { childList: true, subtree: true });
+    // Our own attributes too: to put back what the page strips (within the fight budget).
+    this.observer.observe(this.doc, { childList: true, subtree: true, attributeFilter: [ATTR.hidden, ATTR.pending] });
     if (this.loading) this.doc.addEventListener("DOMContentLoaded", this.onLoaded, { once: true });
     else this.finishLoading();
   }
@@ -85,6 +123,8 @@ export class PageSession {
     this.observer.disconnect();
     this.doc.removeEventListener("DOMContentLoaded", this.onLoaded);
     this.marks.clear();
+    // Copies of marked elements the page made (cloneNode keeps attributes) are not in the marks.
+    for (const attr of [ATTR.hidden, ATTR.pending]) for (const el of this.doc.querySelectorAll(`[${attr}]`)) el.removeAttribute(attr);
   }
 
   /** The article's title element, once found: what a picked block must never contain. */
@@ -98,14 +138,43 @@ export class PageSession {
     if (this.started && !this.loading && this.detection.kind !== "none") this.reconcile();
   }
 
+  /** May the session mark again what the page undid? Spends one of the fight budget. */
+  private mayFight(): boolean {
+    const now = Date.now();
+    if (this.fightTokens >= FIGHT_BUDGET) this.fightClock = now;
+    const earned = Math.floor((now - this.fightClock) / FIGHT_REFILL_MS);
+    if (earned > 0) {
+      this.fightTokens = Math.min(FIGHT_BUDGET, this.fightTokens + earned);
+      this.fightClock += earned * FIGHT_REFILL_MS;
+    }
+    if (this.fightTokens <= 0) return false;
+    this.fightTokens -= 1;
+    return true;
+  }
+
   private onMutations(records: MutationRecord[]): void {
     const added: Node[] = [];
-    for (const r of records) for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
+    const tampered = new Set<Element>();
+    let undone = false;
+    for (const r of records) {
+      if (r.type === "attributes") {
+        // Our own changes match the marks; anything else is the page's.
+        if (isElement(r.target) && this.marks.differs(r.target)) tampered.add(r.target);
+        continue;
+      }
+      for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
+      if (!this.loading) for (const n of r.removedNodes) if (this.marks.holds(n)) undone = true;
+    }
+    if (tampered.size && this.mayFight()) for (const el of tampered) if (this.marks.differs(el)) this.marks.repair(el);
     if (added.length === 0) return;
-    const found = added.flatMap((n) => findMarkers(n, this.vocab));
+    const roots = outermost(added);
+    const found = roots.flatMap((n) => findMarkers(n, this.vocab));
     this.markers.push(...found);
+    // A hidden block replaced by a fresh copy: mark the copy, within the fight budget. Past it the
+    // page keeps its copy (until it changes something else); its markers are kept for then.
+    if (undone && !this.mayFight()) return;
     // Look for the title only in what was added: a page without one is not scanned again and again.
-    for (const n of added) {
+    for (const n of roots) {
       if (this.title) break;
       const el = isElement(n) ? n : n.parentElement;
       if (el) this.title = findTitle(el, this.doc.title);
@@ -122,11 +191,19 @@ export class PageSession {
       this.detection = this.hooks.decide();
       if (this.detection.kind === "none") return;
     }
-    this.reconcile(added);
+    this.reconcile(roots);
   }
 
   private reconcile(added: Node[] = []): void {
-    this.markers = this.markers.filter((m) => m.element.isConnected);
+    // Connected, and each once (a node the page removes and inserts again is scanned again).
+    const seen = new Map<Element, Marker[]>();
+    this.markers = this.markers.filter((m) => {
+      if (!m.element.isConnected) return false;
+      const same = seen.get(m.element) ?? [];
+      if (same.some((o) => o.category === m.category && o.from === m.from && o.label === m.label && o.evidence === m.evidence)) return false;
+      seen.set(m.element, [...same, m]);
+      return true;
+    });
     const { blocks: found } = classify(this.doc, this.markers, {
       kind: this.detection.kind,
       teasers: this.teaserContext,
