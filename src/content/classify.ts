@@ -105,6 +105,13 @@ function standsAlone(top: Element, label: Element): boolean {
   return normalizeLabel(top.textContent ?? "") === normalizeLabel(label.textContent ?? "");
 }
 
+/** `el` and every element that holds it. */
+function inclusiveAncestors(el: Element | null): Set<Element> {
+  const set = new Set<Element>();
+  for (let e = el; e; e = e.parentElement) set.add(e);
+  return set;
+}
+
 /** The last element with text that comes before `el` in document order, outside it. */
 function lastTextBefore(el: Element): Element | null {
   const doc = el.ownerDocument;
@@ -128,10 +135,24 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const title = opts.title ?? (doc.body ? findTitle(doc.body, doc.title) : null);
   let articleEnd: Element | null = null;
 
-  const protects = (el: Element): boolean =>
-    (!!title && el.contains(title)) || (!!articleEnd && el.contains(articleEnd));
-  const othersWithin = (el: Element, category: Category): boolean =>
-    markers.some((m) => m.category !== category && el.contains(m.element));
+  // What holds the title, the article's end and each category's markers, by ancestor sets:
+  // asking contains() at every step of every climb was quadratic in the page's depth.
+  const holdingTitle = inclusiveAncestors(title);
+  let holdingEnd = new Set<Element>();
+  const protects = (el: Element): boolean => holdingTitle.has(el) || holdingEnd.has(el);
+  const categoriesWithin = new Map<Element, Set<Category>>();
+  for (const m of markers) {
+    for (let el: Element | null = m.element; el; el = el.parentElement) {
+      const within = categoriesWithin.get(el) ?? new Set<Category>();
+      if (within.has(m.category)) break; // and so do its ancestors
+      within.add(m.category);
+      categoriesWithin.set(el, within);
+    }
+  }
+  const othersWithin = (el: Element, category: Category): boolean => {
+    const within = categoriesWithin.get(el);
+    return !!within && (within.size > 1 || !within.has(category));
+  };
   // Another clue beside the label (store badges, a comment box): `top` is a whole block, not a
   // heading alone among the page's siblings. (A label's element may already hold such textless
   // clues: it grows over siblings that add no text.)
@@ -214,6 +235,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     const elements = blockFor(marker);
     if (proven(marker, elements) !== null && elements[0]) {
       articleEnd = lastTextBefore(elements[0]);
+      holdingEnd = inclusiveAncestors(articleEnd);
       break;
     }
   }

@@ -1,7 +1,7 @@
 import type { LanguageWords } from "../lang";
 import { findTime, isoFromAttribute, type DateOrder, type FoundTime } from "../shared/time";
 import type { Teaser } from "../shared/types";
-import { NOT_PROSE, normalizeLabel, squash, visible } from "./text";
+import { NOT_PROSE, normalizeLabel, squash, trimEnd, visible } from "./text";
 
 export interface TeaserContext {
   /** The page's language first; times are read in the first language that knows them. */
@@ -140,6 +140,18 @@ function titleOf(card: Element, labels: Set<string>): { title: string; link: Ele
 }
 
 /**
+ * The title closest to the card's stamp: a lone card's region is its whole block, and a heading
+ * after the card in that block is not its title.
+ */
+function titleNear(stamp: Stamp, card: Element, labels: Set<string>): { title: string; link: Element | null } | null {
+  for (let el: Element | null = stamp.element; el; el = el.parentElement) {
+    const found = titleOf(el, labels);
+    if (found || el === card) return found;
+  }
+  return null;
+}
+
+/**
  * The source is the short text that is neither title nor time, preferring one the
  * card repeats (Daily8 prints it twice) and one run into the time stamp.
  */
@@ -163,7 +175,7 @@ function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<strin
   const score = new Map<string, number>();
   const firstSeen: string[] = [];
   const vote = (text: string, weight: number): void => {
-    const name = visible(text).replace(/^[-–—•·\s]+|[-–—•·|\s]+$/g, "");
+    const name = trimEnd(visible(text).replace(/^[-–—•·\s]+/, ""), /[-–—•·|\s]/);
     if (name.length < 2 || name.length > MAX_SOURCE || name === title || exclude.has(normalizeLabel(name))) return;
     if (!score.has(name)) firstSeen.push(name);
     score.set(name, (score.get(name) ?? 0) + weight);
@@ -200,7 +212,7 @@ export function readTeasers(roots: Element[], ctx: TeaserContext, exclude: Set<s
   const teasers: Teaser[] = [];
   const seen = new Set<string>();
   for (const [card, stamp] of cardsOf(roots, stamps)) {
-    const found = titleOf(card, exclude);
+    const found = titleNear(stamp, card, exclude);
     if (!found) continue;
     const teaser: Teaser = {
       title: found.title,

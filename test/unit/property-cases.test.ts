@@ -63,6 +63,18 @@ describe("cases found by the property tests", () => {
     expect(verdicts(doc)).toEqual({ banner: "app-banner", story: null });
   });
 
+  it("a lone card's title is the one by its time stamp, not a heading after it in the block", () => {
+    // With one stamp, the card's region is the whole block: its first heading was an unrelated
+    // one after the card.
+    const { session } = tidy(
+      page(`<article>${title}${credit}${paragraph}</article>
+        <div><h2>Related Articles</h2><div><a href="/en/article/2">The teaser's own title</a><div>Reuters · 2 hours ago</div></div>
+        <h2>Something else</h2></div>`),
+      URL_ARTICLE,
+    );
+    expect(session.teasers.map((t) => [t.title, t.source, t.time?.text])).toEqual([["The teaser's own title", "Reuters", "2 hours ago"]]);
+  });
+
   it("reads labels, evidence and time stamps through invisible direction marks and zero-width spaces", () => {
     const { doc, session } = tidy(
       page(`<article>${title}${credit}${paragraph}</article>
