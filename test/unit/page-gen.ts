@@ -211,7 +211,7 @@ const card = (lang: Lang): fc.Arbitrary<string> => {
 const relatedBlock = (lang: Lang, flat: boolean): fc.Arbitrary<string[]> => {
   const w = WORDS[lang].related;
   return fc
-    .record({ tag: labelTag, label: fc.constantFrom(...w.labels).chain(label), cards: fc.array(card(lang), { minLength: 1, maxLength: 5 }), list: fc.boolean() })
+    .record({ tag: labelTag, label: fc.constantFrom(...w.labels).chain(label), cards: fc.array(card(lang), { minLength: 1, maxLength: 4 }), list: fc.boolean() })
     .map((r) => [
       `<${r.tag}>${r.label}</${r.tag}>`,
       // A flat layout has the cards as siblings of its heading; a wrapped block may hold them in a list.
@@ -289,7 +289,7 @@ const article = (lang: Lang): fc.Arbitrary<Article> =>
       time: fc.constantFrom(...WORDS[lang].times),
       creditFirst: fc.boolean(),
       figure: fc.boolean(),
-      paragraphs: fc.array(paragraph(lang), { minLength: 1, maxLength: 6 }),
+      paragraphs: fc.array(paragraph(lang), { minLength: 1, maxLength: 5 }),
       // A label as a sub-heading of the story (no evidence under it): must stay visible. Only
       // label-only wording: a sub-heading that is the promo's exact heading ("Try Our AI Features")
       // or the comment box's "No comments yet" is that block, not a story's sub-heading.
@@ -366,7 +366,7 @@ export const page: fc.Arbitrary<GeneratedPage> = fc
       blocks: fc.array(block(lang), { maxLength: 6 }),
       places: fc.array(fc.constantFrom<Place>("out", "out", "out", "before", "mid", "after"), { minLength: 6, maxLength: 6 }),
       at: fc.array(fc.nat(6), { minLength: 6, maxLength: 6 }),
-      noise: fc.array(noise, { maxLength: 6 }),
+      noise: fc.array(noise, { maxLength: 5 }),
       order: fc.array(fc.nat(1000), { minLength: 14, maxLength: 14 }),
       tape: fc.array(fc.nat(1000), { minLength: 24, maxLength: 24 }),
     }),
