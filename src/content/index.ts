@@ -1,8 +1,8 @@
 // The content script. It runs at document_start on the hosts of known site profiles and on
 // sites the reader granted; the toolbar button injects it into any other page on request.
 import browser from "webextension-polyfill";
-import { CATEGORY_NAMES, SidePanel } from "../panel/panel";
-import { t } from "../shared/i18n";
+import { SidePanel } from "../panel/panel";
+import { CATEGORY_NAMES, t } from "../shared/i18n";
 import { readerSlot } from "../shared/reader-api";
 import { siteFor } from "../sites";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
@@ -129,14 +129,15 @@ async function toggleReader(): Promise<void> {
     await browser.runtime.sendMessage(message).catch(() => undefined);
   }
   const reader = readerSlot.tidyreadReader;
-  if (!reader) return panel?.setReading(false, t("readerUnavailable"));
+  if (!reader) return panel?.say(t("readerUnavailable"));
   if (reader.isOpen()) return reader.close();
   const opened = reader.open({
     prefs: settings.reader,
     onPrefs: (prefs) => void saveSettings({ reader: prefs }),
     onClose: () => panel?.setReading(false),
   });
-  panel?.setReading(opened, opened ? undefined : t("readerUnavailable"));
+  panel?.setReading(opened);
+  if (!opened) panel?.say(t("readerUnavailable"));
 }
 
 let picker: BlockPicker | null = null;
@@ -151,7 +152,7 @@ function startPicking(): void {
     (el, category) => {
       const rules = [...(settings.rules[host] ?? []), { category, selector: structuralSelector(el) }];
       void saveSettings({ rules: { ...settings.rules, [host]: rules } }).then(applySettings);
-      panel?.setReading(readerSlot.tidyreadReader?.isOpen() ?? false, t("pickSaved", t(CATEGORY_NAMES[category])));
+      panel?.say(t("pickSaved", t(CATEGORY_NAMES[category])));
     },
     () => (picker = null),
   );

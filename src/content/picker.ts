@@ -1,6 +1,5 @@
-import { t } from "../shared/i18n";
+import { CATEGORY_NAMES, t } from "../shared/i18n";
 import { CATEGORIES, type Category } from "../shared/types";
-import { CATEGORY_NAMES } from "../panel/panel";
 import { ATTR } from "./hide";
 
 export interface PickerUi {

@@ -1,16 +1,9 @@
 import browser from "webextension-polyfill";
-import { t, type MessageKey } from "../shared/i18n";
+import { CATEGORY_NAMES, t } from "../shared/i18n";
 import { ALL_SITES, originPattern } from "../shared/origins";
 import { loadSettings, onSettingsChanged, sanitize, saveSettings, type Settings } from "../shared/settings";
 import { CATEGORIES, type Category } from "../shared/types";
 import { localize } from "./localize";
-
-const CATEGORY_LABELS: Record<Category, MessageKey> = {
-  comments: "categoryComments",
-  "ai-promo": "categoryAiPromo",
-  "app-banner": "categoryAppBanner",
-  related: "categoryRelated",
-};
 
 /** Wraps a host or address for a sentence, so that it keeps its own direction in a right-to-left one. */
 const isolate = (text: string): string => `\u2068${text}\u2069`;
@@ -93,7 +86,7 @@ function renderSettings(settings: Settings): void {
   byId("rules").replaceChildren(
     ...(rules.length
       ? rules.map(({ host, rule }) =>
-          stopButton(t("optionsRemove"), t("optionsRuleItem", host, t(CATEGORY_LABELS[rule.category]), rule.selector), () => {
+          stopButton(t("optionsRemove"), t("optionsRuleItem", host, t(CATEGORY_NAMES[rule.category]), rule.selector), () => {
             const kept = (settings.rules[host] ?? []).filter((r) => r !== rule);
             return saveSettings({ rules: { ...settings.rules, [host]: kept } });
           }),

@@ -1,4 +1,5 @@
-import { t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
+import { el } from "../shared/dom";
+import { CATEGORY_NAMES, t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import { formatRelative } from "../shared/time";
 import { CATEGORIES, type Category, type Teaser } from "../shared/types";
 import styles from "./panel.css?inline";
@@ -35,27 +36,7 @@ export interface PanelReport {
   shown: ReadonlySet<Category>;
 }
 
-export const CATEGORY_NAMES: Record<Category, MessageKey> = {
-  comments: "categoryComments",
-  "ai-promo": "categoryAiPromo",
-  "app-banner": "categoryAppBanner",
-  related: "categoryRelated",
-};
-
 const HOST_ATTR = "data-tidyread-panel";
-
-/** Builds an element with text only: page strings never become markup. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /**
  * The side panel: an open shadow root on one host element, so the page's styles
@@ -184,10 +165,14 @@ export class SidePanel {
   }
 
   /** The reader view is open: the button says so, and leaves it. */
-  setReading(reading: boolean, note?: string): void {
+  setReading(reading: boolean): void {
     this.readerButton.setAttribute("aria-pressed", String(reading));
     this.readerButton.textContent = t(reading ? "readerClose" : "readerOpen");
-    if (note) this.pickerArea.textContent = note;
+  }
+
+  /** A short message in the panel's status area (a saved rule, no article for the reader view). */
+  say(text: string): void {
+    this.pickerArea.textContent = text;
   }
 
   isOpen(): boolean {

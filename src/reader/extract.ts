@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import DOMPurify from "dompurify";
+import { ATTR } from "../content/hide";
 
 /** What the reader view shows: plain strings, and article markup that passed the sanitizer. */
 export interface ReaderArticle {
@@ -12,7 +13,7 @@ export interface ReaderArticle {
 }
 
 /** Tidyread's own nodes and the blocks it hid do not belong in a reading view. */
-const NOT_ARTICLE = "[data-tidyread-panel], [data-tidyread-reader], [data-tidyread-hidden], script, noscript, template";
+const NOT_ARTICLE = `[${ATTR.panel}], [${ATTR.reader}], [${ATTR.hidden}], script, noscript, template`;
 
 /**
  * Runs Readability on a clone (the page itself is never touched), then keeps only reading

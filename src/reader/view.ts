@@ -1,22 +1,14 @@
+import { ATTR } from "../content/hide";
+import { el } from "../shared/dom";
 import { t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import type { ReaderApi, ReaderOpenOptions } from "../shared/reader-api";
 import { READER_SIZE, READER_THEMES, READER_WIDTHS, type ReaderPrefs } from "../shared/settings";
 import { extractArticle } from "./extract";
 import styles from "./reader.css?inline";
 
-const HOST_ATTR = "data-tidyread-reader";
-/** On <html> while reading: hide.css hides the page's body (it stays in place, untouched). */
-const READING_ATTR = "data-tidyread-reading";
 
 const WIDTH_NAMES: Record<ReaderPrefs["width"], MessageKey> = { narrow: "readerWidthNarrow", medium: "readerWidthMedium", wide: "readerWidthWide" };
 const THEME_NAMES: Record<ReaderPrefs["theme"], MessageKey> = { system: "themeSystem", light: "themeLight", dark: "themeDark", sepia: "themeSepia" };
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function choice<T extends string>(doc: Document, part: string, label: string, values: readonly T[], names: Record<T, MessageKey>, current: T): HTMLLabelElement {
   const wrap = el(doc, "label", {}, `${label} `);
@@ -52,7 +44,7 @@ export class ReaderView implements ReaderApi {
     this.options = options;
     this.returnFocus = deepActiveElement(doc);
     this.scroll = { x: scrollX, y: scrollY };
-    const host = el(doc, "div", { [HOST_ATTR]: "" });
+    const host = el(doc, "div", { [ATTR.reader]: "" });
     const root = host.attachShadow({ mode: "open" });
     const region = el(doc, "section", { class: "reader", "aria-label": t("readerViewName") });
     // The toolbar speaks the browser's language and mirrors with it; the article keeps the page's.
@@ -106,7 +98,7 @@ export class ReaderView implements ReaderApi {
     });
 
     this.host = host;
-    doc.documentElement.setAttribute(READING_ATTR, "");
+    doc.documentElement.setAttribute(ATTR.reading, "");
     doc.documentElement.append(host);
     heading.focus();
     return true;
@@ -116,7 +108,7 @@ export class ReaderView implements ReaderApi {
     if (!this.host) return;
     this.host.remove();
     this.host = null;
-    this.doc.documentElement.removeAttribute(READING_ATTR);
+    this.doc.documentElement.removeAttribute(ATTR.reading);
     scrollTo(this.scroll.x, this.scroll.y);
     if (this.returnFocus instanceof HTMLElement || this.returnFocus instanceof SVGElement) this.returnFocus.focus();
     const options = this.options;
