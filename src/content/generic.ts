@@ -50,8 +50,8 @@ function outletIn(shown: string, ctx: TeaserContext): string | null {
   return looksLikeOutlet(name) ? name : null;
 }
 
-/** The outlet named near the title, in the lines just after it, or just before it (MSN, Yahoo). */
-function creditedSource(title: Element, ctx: TeaserContext): string | null {
+/** The first text node near the title that `read` makes something of: the lines just after it, then just before it (MSN, Yahoo). */
+function nearTitle(title: Element, read: (node: Node, own: string) => string | null): string | null {
   const doc = title.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
   for (const step of [() => walker.nextNode(), () => walker.previousNode()]) {
@@ -62,13 +62,51 @@ function creditedSource(title: Element, ctx: TeaserContext): string | null {
       seen += 1;
       const own = squash(n.nodeValue ?? "");
       if (own.length > 160) break; // the story (or the page's other content) has started
-      for (const line of [own, squash(n.parentElement?.textContent ?? ""), squash(n.parentElement?.parentElement?.textContent ?? "")]) {
-        const outlet = outletIn(line, ctx);
-        if (outlet) return outlet;
-      }
+      const found = read(n, own);
+      if (found) return found;
     }
   }
   return null;
+}
+
+/** The outlet named in a credit line near the title: "Source: Reuters", "Russia Today16-05-2025". */
+function creditedSource(title: Element, ctx: TeaserContext): string | null {
+  return nearTitle(title, (n, own) => {
+    for (const line of [own, squash(n.parentElement?.textContent ?? ""), squash(n.parentElement?.parentElement?.textContent ?? "")]) {
+      const outlet = outletIn(line, ctx);
+      if (outlet) return outlet;
+    }
+    return null;
+  });
+}
+
+/** A time stamp alone in a text of `box` ("• 2h", a <time>): the box is a byline. */
+function holdsStamp(box: Element, ctx: TeaserContext): boolean {
+  if (box.getElementsByTagName("time").length) return true;
+  const walker = box.ownerDocument.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const line = squash(visible(n.nodeValue ?? ""));
+    const time = line ? findTimeIn(line, ctx) : null;
+    if (time && !/\p{L}/u.test(line.slice(0, time.start))) return true;
+  }
+  return false;
+}
+
+/**
+ * The outlet a story credits, for "Find the original": a credit line, or else a bare name
+ * ("Reuters") in a short byline box that also holds a time stamp. The second reading is not
+ * evidence for detection: on a publisher's own page it may be a section name.
+ */
+export function storyOutlet(title: Element, ctx: TeaserContext): string | null {
+  return (
+    creditedSource(title, ctx) ??
+    nearTitle(title, (n, own) => {
+      const box = n.parentElement?.parentElement;
+      const name = visible(own);
+      if (!box || box.contains(title) || squash(box.textContent ?? "").length > 120 || !looksLikeOutlet(name) || findTimeIn(name, ctx)) return null;
+      return holdsStamp(box, ctx) ? name : null;
+    })
+  );
 }
 
 /** Reads the page once as if it were an aggregator article, and gathers the evidence. */

@@ -15,6 +15,7 @@ import type { PageSession } from "./session";
 import { BlockPicker } from "./picker";
 import { structuralSelector } from "./rules";
 import { createSession } from "./start";
+import { squash } from "./text";
 import { teaserKey } from "./teasers";
 
 const site = siteFor(location.hostname);
@@ -103,10 +104,20 @@ function render(): void {
     panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0), lastSeen);
     rememberSeen(session.teasers);
     panel.setReport({ kind: session.detection.kind, signals: session.detection.signals, counts, shown });
+    showArticle(panel, session);
     panel.attach();
     markPanelOpen();
   }
   report();
+}
+
+/** The title each panel's "Find this story's original" was set for: the credit is read once per title. */
+const creditedTitles = new WeakMap<SidePanel, Element>();
+function showArticle(target: SidePanel, current: PageSession): void {
+  const title = current.articleTitle();
+  if (!title || creditedTitles.get(target) === title) return;
+  creditedTitles.set(target, title);
+  target.setArticle({ title: squash(title.textContent ?? ""), source: current.articleSource() });
 }
 
 /** The panel's screen side: the page's end side, unless the options say left or right. */

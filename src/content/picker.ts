@@ -20,6 +20,37 @@ function blockOf(target: Element): Element {
   return el;
 }
 
+/** A block a reader can see: laid out with a size, not one of Tidyread's own hosts. */
+function isWalkable(el: Element): boolean {
+  if (el.hasAttribute(ATTR.panel) || el.hasAttribute(ATTR.reader)) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+}
+
+/**
+ * The keyboard walk: the next (or previous) block in reading order at the same level;
+ * past the last sibling, the parent's next sibling. Null at either end of the body.
+ */
+export function stepBlock(from: Element, direction: "next" | "previous"): Element | null {
+  const body = from.ownerDocument.body;
+  for (let at: Element | null = from; at && at !== body; at = at.parentElement) {
+    for (let s = direction === "next" ? at.nextElementSibling : at.previousElementSibling; s; s = direction === "next" ? s.nextElementSibling : s.previousElementSibling) {
+      if (isWalkable(s)) return blockOf(s);
+    }
+  }
+  return null;
+}
+
+/** The first block inside `el` (a narrower choice), or null when it has none. */
+export function innerBlock(el: Element): Element | null {
+  for (const child of el.children) if (isWalkable(child)) return child;
+  return null;
+}
+
+/** Keys the panel's own controls use while picking: typing in the filter, moving in the list. */
+const isPanelControl = (target: EventTarget | undefined): boolean =>
+  target instanceof Element && (/^(input|select|textarea)$/.test(target.localName) || !!target.closest('[data-part="teasers"]'));
+
 const describe = (el: Element): string => {
   const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
   return `${el.localName}, “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”`;
@@ -71,17 +102,51 @@ export class BlockPicker {
     if (!this.chosen) this.choose(blockOf(target));
   }
 
-  /** Escape cancels; Enter on a focused page element (Tab to it) picks its block, for keyboard users. */
+  /**
+   * The keyboard path: Escape cancels; Down and Up walk the page's blocks in reading order
+   * (from the story's title), Shift+Up selects the enclosing block and Shift+Down the first
+   * inner one; Enter picks the block walked to, or the block of a page element reached with Tab.
+   */
   private key(e: KeyboardEvent): void {
     if (e.key === "Escape") {
       this.end();
       return;
     }
-    const focused = this.doc.activeElement;
-    if (e.key !== "Enter" || this.chosen || !focused || focused === this.doc.body || focused.hasAttribute(ATTR.panel)) return;
+    if (this.chosen || isPanelControl(e.composedPath()[0])) return;
+    const next = this.walk(e);
+    if (next === undefined) {
+      if (e.key !== "Enter") return;
+      const focused = this.doc.activeElement;
+      const pageFocus = focused && focused !== this.doc.body && !focused.hasAttribute(ATTR.panel) ? blockOf(focused) : null;
+      const target = this.candidate ?? pageFocus;
+      if (!target) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.choose(target);
+      return;
+    }
     e.preventDefault();
     e.stopPropagation();
-    this.choose(blockOf(focused));
+    if (!next) return; // The walk's end: the current block stays.
+    this.candidate = next;
+    // Scrolled first: the box is drawn where the block then is.
+    next.scrollIntoView({ block: "nearest" });
+    this.draw(next);
+    // The status area is live: a screen reader hears which block is selected.
+    this.ui.pickerArea.textContent = t("pickWalking", describe(next));
+  }
+
+  /** The block an arrow key moves to: undefined for any other key, null past either end. */
+  private walk(e: KeyboardEvent): Element | null | undefined {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return undefined;
+    const from = this.candidate ?? (this.title ? blockOf(this.title) : null);
+    if (!from) return this.doc.body ? innerBlock(this.doc.body) : null;
+    if (!this.candidate) return from;
+    if (e.shiftKey) {
+      const parent = from.parentElement;
+      return e.key === "ArrowUp" ? (parent && parent !== this.doc.body ? parent : null) : innerBlock(from);
+    }
+    return stepBlock(from, e.key === "ArrowDown" ? "next" : "previous");
   }
 
   private draw(el: Element | null): void {

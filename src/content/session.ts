@@ -2,6 +2,7 @@ import type { LanguageWords } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection, Teaser } from "../shared/types";
 import { classify, findTitle } from "./classify";
+import { storyOutlet } from "./generic";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
 import { ruleBlocks } from "./rules";
@@ -125,6 +126,11 @@ export class PageSession {
     this.marks.clear();
     // Copies of marked elements the page made (cloneNode keeps attributes) are not in the marks.
     for (const attr of [ATTR.hidden, ATTR.pending]) for (const el of this.doc.querySelectorAll(`[${attr}]`)) el.removeAttribute(attr);
+  }
+
+  /** The outlet the story credits beside its title ("Russia Today16-05-2025"), for "Find the original". */
+  articleSource(): string | null {
+    return this.title ? storyOutlet(this.title, this.teaserContext) : null;
   }
 
   /** The article's title element, once found: what a picked block must never contain. */

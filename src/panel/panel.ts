@@ -27,6 +27,12 @@ export interface PanelOptions {
   onPick(): void;
 }
 
+/** The story on the page: its title, and the outlet it credits, when it names one. */
+export interface ArticleCredit {
+  title: string;
+  source: string | null;
+}
+
 /** What Tidyread did on the page, for the panel to explain. */
 export interface PanelReport {
   kind: "article" | "listing";
@@ -55,6 +61,9 @@ export class SidePanel {
   private readonly note: HTMLElement;
   private readonly did: HTMLElement;
   private readonly readerButton: HTMLButtonElement;
+  /** "Find this story's original": shown once the story's title is known. */
+  private readonly findArticle: HTMLButtonElement;
+  private article: ArticleCredit | null = null;
   private teasers: readonly Teaser[] = [];
   private stories: Story[] = [];
   private sort: SortOrder = "page";
@@ -106,13 +115,15 @@ export class SidePanel {
     const button = (part: string, key: MessageKey): HTMLButtonElement => el(doc, "button", { type: "button", class: "action", "data-part": part }, t(key));
     this.readerButton = button("reader", "readerOpen");
     this.readerButton.setAttribute("aria-pressed", "false");
+    this.findArticle = button("find-article-original", "findStoryOriginal");
+    this.findArticle.hidden = true;
     const pick = button("pick", "pickStart");
     const restore = button("restore", "showOriginal");
     const siteOff = button("site-off", "siteOff");
     this.pickerArea = el(doc, "div", { class: "picker", "data-part": "picker", role: "status" });
     this.did = el(doc, "section", { class: "did", "aria-labelledby": "tidyread-did" });
     const actions = el(doc, "div", { class: "actions" });
-    actions.append(this.readerButton, pick, restore, siteOff);
+    actions.append(this.readerButton, this.findArticle, pick, restore, siteOff);
     this.body.append(
       actions,
       el(doc, "h2", {}, t("relatedArticles")),
@@ -129,6 +140,9 @@ export class SidePanel {
 
     this.handle.addEventListener("click", () => this.toggle());
     this.readerButton.addEventListener("click", () => options.onReader());
+    this.findArticle.addEventListener("click", () => {
+      if (this.article) options.onFindOriginal(this.article.title, this.article.source);
+    });
     pick.addEventListener("click", () => options.onPick());
     restore.addEventListener("click", () => options.onRestore());
     siteOff.addEventListener("click", () => options.onSiteOff());
@@ -168,6 +182,13 @@ export class SidePanel {
   setReading(reading: boolean): void {
     this.readerButton.setAttribute("aria-pressed", String(reading));
     this.readerButton.textContent = t(reading ? "readerClose" : "readerOpen");
+  }
+
+  /** The story's title and credited outlet, for "Find this story's original"; null hides the button. */
+  setArticle(article: ArticleCredit | null): void {
+    this.article = article;
+    this.findArticle.hidden = !article;
+    if (article) this.findArticle.textContent = article.source ? t("findStoryOriginalAt", article.source) : t("findStoryOriginal");
   }
 
   /** A short message in the panel's status area (a saved rule, no article for the reader view). */

@@ -187,6 +187,57 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     }
   });
 
+  it("the picker works from the keyboard: arrows walk the blocks, Enter picks, the status says which block", async () => {
+    const url = server.addPage("www.daily8.com", "/en/article/rule-keys", WITH_NEWSLETTER);
+    const page = await browser.newPage();
+    await page.goto(url);
+    const status = (): Promise<string> => page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="picker"]')?.textContent ?? "");
+    try {
+      await openPanel(page);
+      await page.focus(part("pick"));
+      await page.press("Enter");
+      await page.waitForFunction(() => /Escape/.test(document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="picker"]')?.textContent ?? ""));
+      // The walk starts at the story's title and goes down in reading order, past hidden blocks.
+      await page.press("ArrowDown");
+      expect(await status()).toMatch(/^h1, “Moscow and Kiev/);
+      const walked: string[] = [];
+      for (let i = 0; i < 30 && !/newsletter/.test(walked.at(-1) ?? ""); i++) {
+        await page.press("ArrowDown");
+        walked.push(await status());
+      }
+      expect(walked.at(-1)).toMatch(/^div, “Get our newsletter/);
+      // Every step was a block of the page that is on screen: none of the hidden ones.
+      expect(walked.some((w) => /Related Articles|No comments yet|DOWNLOAD THE APP/.test(w))).toBe(false);
+      // The box drawn over the selected block covers it.
+      const cover = await page.evaluate(() => {
+        const box = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector<HTMLElement>(".highlight");
+        const block = document.querySelector("[data-newsletter]")?.parentElement?.getBoundingClientRect();
+        const r = box?.getBoundingClientRect();
+        return !!r && !!block && !box?.hidden && Math.abs(r.top - block.top) < 1 && Math.abs(r.height - block.height) < 1;
+      });
+      expect(cover).toBe(true);
+      // Shift+Down narrows to the block inside, Shift+Up widens back.
+      await page.press("Shift+ArrowDown");
+      expect(await status()).toMatch(/^p, “Get our newsletter/);
+      await page.press("Shift+ArrowUp");
+      expect(await status()).toMatch(/^div, “Get our newsletter/);
+      await page.press("Enter");
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="pick-comments"]'));
+      // Focus moved to the first category; Enter takes it.
+      expect(await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement?.getAttribute("data-part"))).toBe("pick-comments");
+      await page.press("Enter");
+      await page.waitForFunction(() => document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]")?.getAttribute("data-tidyread-hidden") === "comments");
+      expect(await page.evaluate(() => [...document.querySelectorAll("[data-expect=article]")].filter((el) => !el.checkVisibility()).length)).toBe(0);
+      await withOptions(async (options) => {
+        await options.waitForFunction(() => /rule-keys|www\.daily8\.com/.test(document.getElementById("rules")?.textContent ?? ""));
+        await options.click("#rules button");
+        await page.waitForFunction(() => !document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]"));
+      });
+    } finally {
+      await page.close();
+    }
+  });
+
   it("puts the panel on the side the options say, in open tabs at once", async () => {
     const page = await browser.newPage();
     await page.goto(server.urlFor("daily8-article-flat"));
@@ -227,6 +278,23 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
         for (let i = 0; i < 50 && searched().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
         // Whichever engine the reader chose (Debian's Chromium defaults to DuckDuckGo).
         expect(searched()[0]).toMatch(/^https:\/\/[^?]+\?.*"US to cut Ukraine aid" Russia Today/);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("Find this story's original searches for the article's own title at the outlet it credits", async () => {
+      const page = await browser.newPage();
+      await page.goto(server.urlFor("daily8-article-semantic"));
+      try {
+        await openPanel(page);
+        const label = await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="find-article-original"]')?.textContent);
+        expect(label).toBe("Find this story’s original at Russia Today");
+        await page.click(part("find-article-original"));
+        const searched = (): string[] =>
+          browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"Moscow and Kiev exchange remains of fallen soldiers"'));
+        for (let i = 0; i < 50 && searched().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(searched()[0]).toMatch(/^https:\/\/[^?]+\?.*"Moscow and Kiev exchange remains of fallen soldiers" Russia Today/);
       } finally {
         await page.close();
       }

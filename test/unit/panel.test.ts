@@ -146,4 +146,20 @@ describe("the teaser list's controls", () => {
     expect(onFindOriginal).toHaveBeenLastCalledWith("US to cut Ukraine aid", "Russia Today");
     panel.destroy();
   });
+
+  it("offers Find the original for the story itself once its title is known, at its credited outlet", () => {
+    const { panel, root } = mount(true);
+    const button = root.querySelector<HTMLButtonElement>('[data-part="find-article-original"]');
+    expect(button?.hidden).toBe(true);
+    panel.setArticle({ title: "Moscow and Kiev exchange remains of fallen soldiers", source: "Russia Today" });
+    expect(button?.hidden).toBe(false);
+    expect(button?.textContent).toBe("Find this story’s original at Russia Today");
+    button?.click();
+    expect(onFindOriginal).toHaveBeenLastCalledWith("Moscow and Kiev exchange remains of fallen soldiers", "Russia Today");
+    panel.setArticle({ title: "Untold", source: null });
+    expect(button?.textContent).toBe("Find this story’s original");
+    panel.setArticle(null);
+    expect(button?.hidden).toBe(true);
+    panel.destroy();
+  });
 });
