@@ -93,6 +93,18 @@ export class Marks {
     else el.removeAttribute(ATTR.pending);
   }
 
+  /** Sets back every mark the page changed; returns how many elements it touched. */
+  repairAll(): number {
+    let n = 0;
+    for (const el of [...this.hidden.keys(), ...this.pending]) {
+      if (el.isConnected && this.differs(el)) {
+        this.repair(el);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
   /** Is `node`, or something inside it, hidden by Tidyread? */
   holds(node: Node): boolean {
     for (const el of this.hidden.keys()) if (node === el || node.contains(el)) return true;

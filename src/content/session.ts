@@ -27,10 +27,12 @@ const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
  * How often a session marks again what the page undid (stripped its attribute, or replaced a
  * hidden block with a fresh copy): at most FIGHT_BUDGET times at once, then one more every
  * FIGHT_REFILL_MS. A page that undoes every mark at once would otherwise loop with Tidyread
- * forever (each undo a mutation, each re-mark one more), and the tab would hang.
+ * forever (each undo a mutation, each re-mark one more), and the tab would hang. Past the budget
+ * one catch-up runs when the next token is due: a page that stops undoing reads clean again
+ * within FIGHT_REFILL_MS, one that never stops costs one re-mark per FIGHT_REFILL_MS.
  */
 export const FIGHT_BUDGET = 10;
-const FIGHT_REFILL_MS = 2_000;
+export const FIGHT_REFILL_MS = 2_000;
 
 /** The nodes not inside another of them: a batch's markers are found once, not once per ancestor added with it. */
 function outermost(nodes: Node[]): Node[] {
@@ -94,6 +96,8 @@ export class PageSession {
   private started = false;
   private fightTokens = FIGHT_BUDGET;
   private fightClock = 0;
+  /** The catch-up timer, set while the budget is spent. */
+  private catchUp: ReturnType<typeof setTimeout> | null = null;
   private readonly onLoaded = (): void => this.finishLoading();
 
   constructor(
@@ -122,6 +126,8 @@ export class PageSession {
   /** Restores the page exactly: every attribute Tidyread set is removed. */
   stop(): void {
     this.observer.disconnect();
+    if (this.catchUp !== null) clearTimeout(this.catchUp);
+    this.catchUp = null;
     this.doc.removeEventListener("DOMContentLoaded", this.onLoaded);
     this.marks.clear();
     // Copies of marked elements the page made (cloneNode keeps attributes) are not in the marks.
@@ -153,9 +159,23 @@ export class PageSession {
       this.fightTokens = Math.min(FIGHT_BUDGET, this.fightTokens + earned);
       this.fightClock += earned * FIGHT_REFILL_MS;
     }
-    if (this.fightTokens <= 0) return false;
+    if (this.fightTokens <= 0) {
+      this.fightLater();
+      return false;
+    }
     this.fightTokens -= 1;
     return true;
+  }
+
+  /** Out of budget: mark again once, when the next token is due (and only once per token). */
+  private fightLater(): void {
+    if (this.catchUp !== null) return;
+    this.catchUp = setTimeout(() => {
+      this.catchUp = null;
+      if (!this.mayFight()) return;
+      this.marks.repairAll();
+      if (!this.loading && this.detection.kind !== "none") this.reconcile();
+    }, FIGHT_REFILL_MS + 20);
   }
 
   private onMutations(records: MutationRecord[]): void {

@@ -43,6 +43,11 @@ export interface PanelReport {
 }
 
 const HOST_ATTR = "data-tidyread-panel";
+/** Stories rendered at first, and added by each "Show more": a page with 10,000 teasers opens and filters at once. */
+export const PAGE_SIZE = 50;
+/** A page that removes the panel gets it back at most this often per window, then after the window. */
+const REATTACH_BUDGET = 10;
+const REATTACH_WINDOW_MS = 5_000;
 
 /**
  * The side panel: an open shadow root on one host element, so the page's styles
@@ -58,6 +63,8 @@ export class SidePanel {
   private readonly handle: HTMLButtonElement;
   private readonly body: HTMLElement;
   private readonly list: HTMLUListElement;
+  private readonly more: HTMLButtonElement;
+  private readonly count: HTMLElement;
   private readonly note: HTMLElement;
   private readonly did: HTMLElement;
   private readonly readerButton: HTMLButtonElement;
@@ -66,6 +73,14 @@ export class SidePanel {
   private article: ArticleCredit | null = null;
   private teasers: readonly Teaser[] = [];
   private stories: Story[] = [];
+  /** The stories matching the filter, in the chosen order; the list renders the first `limit`. */
+  private arranged: Story[] = [];
+  private limit = PAGE_SIZE;
+  /** Puts the host back when the page removes it (see keep()). */
+  private readonly keeper: MutationObserver;
+  private reattachedAt: number[] = [];
+  private keepTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
   private sort: SortOrder = "page";
   private filter = "";
   private readonly clock: ReturnType<typeof setInterval>;
@@ -93,18 +108,30 @@ export class SidePanel {
     sort.append(el(doc, "option", { value: "page" }, t("sortPage")), el(doc, "option", { value: "newest" }, t("sortNewest")));
     sortLabel.append(sort);
     controls.append(filter, sortLabel);
+    // The filter and the sort work on all stories, rendered or not; the list starts over at one page.
     filter.addEventListener("input", () => {
       this.filter = filter.value;
-      this.renderList();
+      this.renderList(true);
     });
     sort.addEventListener("change", () => {
       this.sort = sort.value === "newest" ? "newest" : "page";
-      this.renderList();
+      this.renderList(true);
     });
-    // Up and Down move between stories; Home and End to the first and last.
+    this.more = el(doc, "button", { type: "button", class: "action more", "data-part": "show-more" });
+    this.count = el(doc, "p", { class: "note", "data-part": "list-count" });
+    this.more.addEventListener("click", () => {
+      // Focus moves to the first story added: the button may be gone, and the reader reads on from there.
+      this.showMore()?.focus();
+    });
+    // Up and Down move between stories; Home and End to the first and last rendered. Down from the
+    // last rendered one renders the next page first, so the keyboard reaches every story.
     this.list.addEventListener("keydown", (e) => {
-      const links = [...this.list.querySelectorAll<HTMLElement>("li > a")];
+      let links = [...this.list.querySelectorAll<HTMLElement>("li > a")];
       const at = links.indexOf(e.target as HTMLElement);
+      if (e.key === "ArrowDown" && at === links.length - 1 && this.list.children.length < this.arranged.length) {
+        this.showMore();
+        links = [...this.list.querySelectorAll<HTMLElement>("li > a")];
+      }
       const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[e.key];
       if (at < 0 || to === undefined || !links[to]) return;
       e.preventDefault();
@@ -130,6 +157,8 @@ export class SidePanel {
       this.note,
       controls,
       this.list,
+      this.count,
+      this.more,
       el(doc, "h2", { id: "tidyread-did" }, t("whatTidyreadDid")),
       this.did,
       this.pickerArea,
@@ -151,6 +180,7 @@ export class SidePanel {
       const category = CATEGORIES.find((c) => c === box.dataset["category"]);
       if (category) options.onCategory(category, box.checked);
     });
+    this.keeper = new MutationObserver(() => this.keep());
     this.aside.addEventListener("keydown", (e) => {
       if (e.key === "Escape" && this.open) {
         this.toggle(false);
@@ -161,12 +191,38 @@ export class SidePanel {
   }
 
   attach(): void {
+    if (this.destroyed) return;
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    // The host's parent and the document (a page may replace <html>): a removed panel comes back.
+    this.keeper.observe(this.doc, { childList: true });
+    if (this.host.parentNode) this.keeper.observe(this.host.parentNode, { childList: true });
   }
 
   destroy(): void {
+    this.destroyed = true;
     clearInterval(this.clock);
+    this.keeper.disconnect();
+    if (this.keepTimer !== null) clearTimeout(this.keepTimer);
     this.host.remove();
+  }
+
+  /**
+   * The page removed the panel: put it back, at most REATTACH_BUDGET times per window, then once
+   * the window has passed. A page that removes it on every insertion would otherwise loop with us.
+   */
+  private keep(): void {
+    if (this.host.isConnected || this.destroyed || this.keepTimer !== null) return;
+    const now = Date.now();
+    this.reattachedAt = this.reattachedAt.filter((at) => now - at < REATTACH_WINDOW_MS);
+    if (this.reattachedAt.length < REATTACH_BUDGET) {
+      this.reattachedAt.push(now);
+      this.attach();
+      return;
+    }
+    this.keepTimer = setTimeout(() => {
+      this.keepTimer = null;
+      this.keep();
+    }, REATTACH_WINDOW_MS);
   }
 
   /** "light" or "dark" forces the panel's colours; "system" follows prefers-color-scheme. */
@@ -217,8 +273,31 @@ export class SidePanel {
     this.render();
   }
 
-  private renderList(): void {
-    this.list.replaceChildren(...arrange(this.stories, this.sort, this.filter).map((s) => this.item(s)));
+  /** `restart`: back to the first page (a new filter or sort); otherwise as many as were shown. */
+  private renderList(restart = false): void {
+    if (restart) this.limit = PAGE_SIZE;
+    this.arranged = arrange(this.stories, this.sort, this.filter);
+    this.list.replaceChildren(...this.arranged.slice(0, this.limit).map((s) => this.item(s)));
+    this.updateMore();
+  }
+
+  /** Renders the next page of stories; returns the first one's link, if it has one. */
+  private showMore(): HTMLElement | null {
+    const from = this.list.children.length;
+    const next = this.arranged.slice(from, from + PAGE_SIZE).map((s) => this.item(s));
+    this.list.append(...next);
+    this.limit = from + next.length;
+    this.updateMore();
+    return next[0]?.querySelector("a") ?? null;
+  }
+
+  private updateMore(): void {
+    const shown = this.list.children.length;
+    const total = this.arranged.length;
+    this.more.hidden = shown >= total;
+    this.more.textContent = t("showMore", total - shown);
+    this.count.textContent = shown < total ? t("listCount", shown, total) : "";
+    this.count.hidden = shown >= total;
   }
 
   private refreshTimes(now = new Date()): void {

@@ -59,6 +59,29 @@ describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
     });
   }
 
+  it("the panel has no violations with more stories than it shows at once (Show more, the count)", async () => {
+    const semantic = readFileSync(new URL("../fixtures/daily8-article-semantic/page.html", import.meta.url), "utf8");
+    const cards = Array.from({ length: 120 }, (_, i) => `<article><h3><a href="/en/article/m${i}">Story number ${i + 1} of a long list</a></h3><span>Outlet ${i % 7}</span><span>${(i % 20) + 1} hours ago</span></article>`);
+    const html = semantic.replace(/(<div class="s5">)[\s\S]*?(<\/div>\s*<\/section>\s*<section class="s6")/, `$1${cards.join("")}$2`);
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.addPage("www.daily8.com", "/en/article/a11y-long-list", html));
+      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+      if ((await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded"))) !== "true") {
+        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+      }
+      await page.click('[data-tidyread-panel] >>> button[data-part="show-more"]');
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
+        return { items: root?.querySelectorAll('[data-part="teasers"] > li').length, more: root?.querySelector('[data-part="show-more"]')?.checkVisibility() };
+      });
+      expect(shown).toEqual({ items: 100, more: true });
+      expect(describeViolations(await axe(page, "[data-tidyread-panel]"))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("the reader view has no violations, in each of its colours", async () => {
     const page = await browser.newPage();
     try {

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ATTR } from "../../src/content/hide";
 import { watchNavigation } from "../../src/content/navigation";
-import { FIGHT_BUDGET, type PageSession } from "../../src/content/session";
+import { FIGHT_BUDGET, FIGHT_REFILL_MS, type PageSession } from "../../src/content/session";
 import { createSession } from "../../src/content/start";
 import { daily8 } from "../../src/sites/daily8";
 import { hiddenUnder, tidy } from "./support";
@@ -202,6 +202,22 @@ describe("a page that fights the marks", () => {
     expect(storyVisible(doc)).toBe(true);
     session.stop();
     expect(doc.querySelectorAll(`[${ATTR.hidden}], [${ATTR.pending}]`)).toHaveLength(0);
+  });
+
+  it.each([
+    ["strips the attribute", (el: Element) => el.removeAttribute(ATTR.hidden)],
+    ["re-inserts a fresh copy", (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.removeAttribute(ATTR.hidden);
+      el.replaceWith(copy);
+    }],
+  ])("%s until Tidyread's budget is spent, then stops: the page reads clean again within the refill time", async (_, undo) => {
+    const { session, doc, blocks } = await fight(undo);
+    expect(doc.querySelectorAll(`[${ATTR.hidden}]`).length).toBeLessThan(blocks);
+    await new Promise((resolve) => setTimeout(resolve, FIGHT_REFILL_MS + 200));
+    expect(doc.querySelectorAll(`[${ATTR.hidden}]`)).toHaveLength(blocks);
+    expect(storyVisible(doc)).toBe(true);
+    session.stop();
   });
 
   it("re-inserts a copy that keeps the attribute: turning off still restores the page", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { SidePanel } from "../../src/panel/panel";
+import { PAGE_SIZE, SidePanel } from "../../src/panel/panel";
 import type { Teaser } from "../../src/shared/types";
 
 const teaser = (over: Partial<Teaser> = {}): Teaser => ({
@@ -161,5 +161,74 @@ describe("the teaser list's controls", () => {
     panel.setArticle(null);
     expect(button?.hidden).toBe(true);
     panel.destroy();
+  });
+});
+
+describe("a long teaser list", () => {
+  const numbered = Array.from({ length: 2 * PAGE_SIZE + 20 }, (_, i) =>
+    teaser({ title: `Story number ${i + 1}`, url: `https://a.test/${i + 1}`, summary: i === 2 * PAGE_SIZE + 10 ? "A summary that only this far-down story has, long enough." : null }),
+  );
+  const rendered = (root: ShadowRoot): string[] => [...root.querySelectorAll('[data-part="teasers"] > li > a')].map((a) => a.textContent ?? "");
+  const more = (root: ShadowRoot): HTMLButtonElement | null => root.querySelector('[data-part="show-more"]');
+
+  it("renders one page, then one more per Show more, focusing the first story added", () => {
+    const { panel, root } = mount(true);
+    panel.setContent(numbered, 0);
+    expect(rendered(root)).toHaveLength(PAGE_SIZE);
+    expect([more(root)?.hidden, more(root)?.textContent]).toEqual([false, `Show more (${PAGE_SIZE + 20} left)`]);
+    expect(root.querySelector('[data-part="list-count"]')?.textContent).toBe(`Showing ${PAGE_SIZE} of ${numbered.length}`);
+    more(root)?.click();
+    expect(rendered(root)).toHaveLength(2 * PAGE_SIZE);
+    expect(root.activeElement?.textContent).toBe(`Story number ${PAGE_SIZE + 1}`);
+    more(root)?.click();
+    expect(rendered(root)).toHaveLength(numbered.length);
+    expect(more(root)?.hidden).toBe(true);
+    // A late teaser from the page keeps what the reader has opened, and waits behind Show more.
+    panel.setContent([...numbered, teaser({ title: "A late story", url: "https://a.test/late" })], 0);
+    expect(rendered(root)).toHaveLength(numbered.length);
+    expect([more(root)?.hidden, more(root)?.textContent]).toEqual([false, "Show more (1 left)"]);
+    panel.destroy();
+  });
+
+  it("filters and sorts all stories, not only the rendered ones", () => {
+    const { panel, root } = mount(true);
+    panel.setContent(numbered, 0);
+    const filter = root.querySelector<HTMLInputElement>('[data-part="filter"]');
+    if (filter) filter.value = "far-down";
+    filter?.dispatchEvent(new Event("input"));
+    expect(rendered(root)).toEqual([`Story number ${2 * PAGE_SIZE + 11}`]);
+    expect(more(root)?.hidden).toBe(true);
+    if (filter) filter.value = "";
+    filter?.dispatchEvent(new Event("input"));
+    expect(rendered(root)).toHaveLength(PAGE_SIZE);
+    panel.destroy();
+  });
+
+  it("Down from the last rendered story renders the next page and moves on", () => {
+    const { panel, root } = mount(true);
+    panel.setContent(numbered, 0);
+    const last = [...root.querySelectorAll<HTMLAnchorElement>('[data-part="teasers"] > li > a')].at(-1);
+    last?.focus();
+    last?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    expect(root.activeElement?.textContent).toBe(`Story number ${PAGE_SIZE + 1}`);
+    expect(rendered(root)).toHaveLength(2 * PAGE_SIZE);
+    panel.destroy();
+  });
+
+  it("comes back when the page removes it, a bounded number of times", async () => {
+    const { panel } = mount(true);
+    const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+    let back = 0;
+    for (let i = 0; i < 30; i += 1) {
+      document.querySelector("[data-tidyread-panel]")?.remove();
+      await tick();
+      if (panel.host.isConnected) back += 1;
+    }
+    // The first removals are undone at once; past the budget the panel waits out the window.
+    expect(back).toBe(10);
+    expect(panel.host.isConnected).toBe(false);
+    panel.destroy();
+    await tick();
+    expect(document.querySelector("[data-tidyread-panel]")).toBeNull();
   });
 });

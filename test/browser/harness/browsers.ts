@@ -43,6 +43,11 @@ export interface BrowserRequest {
   method: string;
   resourceType: string;
   time: number;
+  /**
+   * Who asked: the URL of the service worker (Chromium; the extension's background is one), or of
+   * the frame that made the request as it was then ("" when the driver cannot say).
+   */
+  initiator: string;
 }
 
 export interface WaitOptions {
@@ -371,7 +376,14 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
   }
   const requests: BrowserRequest[] = [];
   context.on("request", (r) => {
-    requests.push({ url: r.url(), method: r.method(), resourceType: r.resourceType(), time: Date.now() });
+    let initiator = "";
+    try {
+      // frame() throws for a service worker's requests.
+      initiator = r.serviceWorker()?.url() ?? r.frame().url();
+    } catch {
+      // keep ""
+    }
+    requests.push({ url: r.url(), method: r.method(), resourceType: r.resourceType(), time: Date.now(), initiator });
   });
 
   let worker: Worker | null = null;
@@ -659,7 +671,13 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
         } catch {
           // keep "other"
         }
-        requests.push({ url: r.url(), method: r.method(), resourceType, time: Date.now() });
+        let initiator = "";
+        try {
+          initiator = r.frame()?.url() ?? "";
+        } catch {
+          // keep ""
+        }
+        requests.push({ url: r.url(), method: r.method(), resourceType, time: Date.now(), initiator });
       });
       return new FirefoxPage(page);
     },
