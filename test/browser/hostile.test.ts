@@ -424,6 +424,8 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       * { all: unset !important; color: red !important; display: block !important; font-size: 40px !important; width: 10px !important; position: static !important; }
       html > div, [data-tidyread-panel] { display: none !important; visibility: hidden !important; opacity: 0 !important; }
       script, style, head, title { display: none !important; }
+      /* Rules as specific as one or two ids, or three classes, on the very blocks Tidyread hides. */
+      section:is(#a, .s1), section:is(#a #b, .s2), section:is(#a, .s4) *, section.s6.s6.s6 { display: block !important; }
     </style>`;
     const page = await open(server.addPage("www.daily8.com", "/en/article/restyled", semanticWith({ head })));
     try {
@@ -460,7 +462,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       expect(look?.linkColor).not.toBe("rgb(255, 0, 0)");
       expect(look?.height).toBe(look?.innerHeight);
       expect(look?.right).toBe(look?.innerWidth);
-      // hide.css's rules are more specific than the page's `*`: the blocks stay hidden.
+      // hide.css's rules outweigh the page's `*` and its id-strength rules on the blocks: they stay hidden.
       expect(state).toMatchObject({ hidden: BLOCKS, clutterShown: 0, articleHidden: 0 });
     } finally {
       await page.close();
