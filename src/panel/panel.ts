@@ -98,7 +98,8 @@ export class SidePanel {
     this.aside = el(doc, "aside", { class: "panel", dir: uiDir(), lang: uiLang(), "aria-label": t("panelName") });
     this.setSide(options.side);
     this.handle = el(doc, "button", { type: "button", class: "handle", "data-part": "handle", "aria-controls": "tidyread-body" });
-    this.body = el(doc, "div", { id: "tidyread-body", class: "body" });
+    // Not a tab stop of its own (Firefox makes a scrolling box one): its buttons and links are.
+    this.body = el(doc, "div", { id: "tidyread-body", class: "body", tabindex: "-1" });
     this.list = el(doc, "ul", { "data-part": "teasers", "aria-label": t("relatedArticles") });
     this.note = el(doc, "p", { class: "note" });
     const controls = el(doc, "div", { class: "controls" });

@@ -183,7 +183,7 @@ describe.each(BROWSERS)("%s", (name) => {
             return active ? (active.getAttribute("data-part") ?? active.textContent?.trim() ?? active.tagName) : null;
           });
         await page.focus('[data-tidyread-panel] >>> button[data-part="handle"]');
-        for (const action of ["reader", "pick", "restore", "site-off", "filter"]) {
+        for (const action of ["reader", "find-article-original", "pick", "restore", "site-off", "filter"]) {
           await page.press("Tab");
           expect(await focused()).toBe(action);
         }
