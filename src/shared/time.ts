@@ -175,9 +175,17 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["second", 1],
 ];
 
+/** One formatter per language: making one loads locale data (tens of ms for a page's first). */
+const formatters = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "3 days ago" in the page's language, for stamps the page gave as dates. */
 export function formatRelative(iso: string, now: Date, lang: string): string {
   const seconds = (Date.parse(iso) - now.getTime()) / 1000;
   const [unit, size] = STEPS.find(([, size]) => Math.abs(seconds) >= size) ?? ["second", 1];
-  return new Intl.RelativeTimeFormat(lang, { numeric: "auto" }).format(Math.round(seconds / size), unit);
+  let format = formatters.get(lang);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    formatters.set(lang, format);
+  }
+  return format.format(Math.round(seconds / size), unit);
 }
