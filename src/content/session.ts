@@ -1,7 +1,7 @@
 import type { LanguageWords } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection, Teaser } from "../shared/types";
-import { classify, findTitle } from "./classify";
+import { classify, findTitle, type Reading } from "./classify";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
 import { ruleBlocks } from "./rules";
@@ -204,6 +204,9 @@ export class PageSession {
       seen.set(m.element, [...same, m]);
       return true;
     });
+    this.teaserContext.now = new Date();
+    // This pass's readings only: cards read in an earlier pass may have changed since.
+    const readings = new Map<Element, Reading>();
     const { blocks: found } = classify(this.doc, this.markers, {
       kind: this.detection.kind,
       teasers: this.teaserContext,
@@ -211,6 +214,7 @@ export class PageSession {
       provisional: this.loading,
       proofs: this.proofs,
       title: this.title,
+      readings,
     });
     const blocks = this.rules.length ? [...found, ...ruleBlocks(this.doc, this.rules, this.title, found)] : found;
     if (this.loading) {
@@ -220,7 +224,7 @@ export class PageSession {
       return;
     }
     const changedBlocks = this.marks.setBlocks(blocks);
-    const changedTeasers = this.collectTeasers(added);
+    const changedTeasers = this.collectTeasers(added, readings);
     if (changedBlocks || changedTeasers) this.hooks.changed();
   }
 
@@ -241,14 +245,17 @@ export class PageSession {
   }
 
   /** Reads teasers of related blocks not read yet, and of cards added to blocks already read. */
-  private collectTeasers(added: Node[]): boolean {
+  private collectTeasers(added: Node[], readings: ReadonlyMap<Element, Reading>): boolean {
     const found: Teaser[] = [];
-    this.teaserContext.now = new Date();
     for (const block of this.marks.currentBlocks()) {
-      if (block.category !== "related" || !block.elements[0]) continue;
-      if (!this.readBlocks.has(block.elements[0])) {
-        this.readBlocks.add(block.elements[0]);
-        found.push(...readTeasers(block.elements, this.teaserContext, this.labels));
+      const first = block.elements[0];
+      if (block.category !== "related" || !first) continue;
+      if (!this.readBlocks.has(first)) {
+        this.readBlocks.add(first);
+        // Proving the block read these cards in this pass already: read them once.
+        const known = readings.get(first);
+        const same = known && known.elements.length === block.elements.length && known.elements.every((el, i) => el === block.elements[i]);
+        found.push(...(same ? known.teasers : readTeasers(block.elements, this.teaserContext, this.labels)));
         continue;
       }
       const inBlock = added.filter(
