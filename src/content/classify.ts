@@ -39,6 +39,14 @@ export interface Classification {
   /** The story's title and its last text before the first block: nothing holding them is hidden. */
   title: Element | null;
   articleEnd: Element | null;
+  /** The first proven block after the title: text added between it and `articleEnd` moves the article's end. */
+  endBlock: Element | null;
+  /**
+   * Where every block's climb stopped (the parent of its top): what the classification read.
+   * Outside these, and outside the span from `articleEnd` to `endBlock`, a change without new
+   * markers cannot change it.
+   */
+  regions: Set<Element>;
 }
 
 /** Climbing stops below these: hiding one of them would hide the page, not a block. */
@@ -145,6 +153,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     .sort((a, b) => byDocumentOrder(a.element, b.element));
   const title = opts.title ?? (doc.body ? findTitle(doc.body, doc.title) : null);
   let articleEnd: Element | null = null;
+  let endBlock: Element | null = null;
+  const regions = new Set<Element>();
 
   // What holds the title, the article's end and each category's markers, by ancestor sets:
   // asking contains() at every step of every climb was quadratic in the page's depth.
@@ -213,6 +223,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       }
       top = parent;
     }
+    regions.add(top.parentElement ?? top);
     const elements = [top];
     if (marker.from === "text" && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
@@ -255,6 +266,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     if (!marker.label) continue;
     const elements = blockFor(marker);
     if (proven(marker, elements) !== null && elements[0]) {
+      endBlock = elements[0];
       articleEnd = lastTextBefore(elements[0]);
       holdingEnd = inclusiveAncestors(articleEnd);
       break;
@@ -285,5 +297,5 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
     });
   }
-  return { blocks, title, articleEnd };
+  return { blocks, title, articleEnd, endBlock, regions };
 }

@@ -1,6 +1,7 @@
 // The cleaning pass's work, counted: what must happen once happens once, and what a busy page
 // does that concerns no block costs (almost) nothing.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import * as classifier from "../../src/content/classify";
 import * as teasers from "../../src/content/teasers";
 import { tidy } from "./support";
 
@@ -17,11 +18,25 @@ vi.mock("../../src/content/teasers", async (importOriginal) => {
   };
 });
 
+// Every classification of the page.
+let passes = 0;
+vi.mock("../../src/content/classify", async (importOriginal) => {
+  const real = await importOriginal<typeof classifier>();
+  return {
+    ...real,
+    classify: (...args: Parameters<typeof classifier.classify>) => {
+      passes += 1;
+      return real.classify(...args);
+    },
+  };
+});
+
 const URL_ARTICLE = "https://www.daily8.com/en/article/1";
 const card = (n: number): string =>
   `<div class="card"><a href="/en/article/${n}"><h3>Teaser number ${n} has a title</h3></a><span>Source ${n}</span><span>${n} hours ago</span></div>`;
 const page = (cards: number): string =>
-  `<!doctype html><html lang="en"><head><title>A long enough story title | Daily8</title></head><body><main>
+  `<!doctype html><html lang="en"><head><title>A long enough story title | Daily8</title></head><body>
+  <header><a href="/en">Daily8</a><p class="ticker"><span id="tk">DOW 40000</span></p></header><main>
   <article><h1>A long enough story title</h1><p>First paragraph of the story, which says what happened and why.</p></article>
   <section><h2>Comments</h2><p>No comments yet...</p><form><textarea></textarea></form></section>
   <section id="related"><h2>Related Articles</h2>${Array.from({ length: cards }, (_, i) => card(i + 1)).join("")}</section>
@@ -31,12 +46,58 @@ const readsOf = (el: Element): number => reads.filter((roots) => roots.some((r) 
 
 afterEach(() => {
   reads.length = 0;
+  passes = 0;
 });
+
+/** The session's observer runs once the current task's microtasks have. */
+const mutationsDelivered = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("teaser cards", () => {
   it("are read once: the reading that proves the related block is the one the panel lists", () => {
     const { doc, session } = tidy(page(5), URL_ARTICLE);
     expect(session.teasers).toHaveLength(5);
     for (const c of doc.querySelectorAll(".card")) expect(readsOf(c)).toBe(1);
+  });
+});
+
+describe("a busy page", () => {
+  it("changing a ticker outside every block classifies nothing again", async () => {
+    const { doc, session } = tidy(page(3), URL_ARTICLE);
+    const before = passes;
+    const tk = doc.getElementById("tk") as HTMLElement;
+    for (let i = 0; i < 100; i += 1) {
+      tk.textContent = `DOW ${40000 + i} ▲ ${i / 10}%`;
+      await mutationsDelivered();
+    }
+    (tk.firstChild as Text).nodeValue = "DOW 1";
+    tk.append(doc.createElement("b"));
+    await mutationsDelivered();
+    expect(passes).toBe(before);
+    expect(session.marks.counts()).toMatchObject({ comments: 1, related: 1 });
+  });
+
+  it("still classifies again for what concerns a block: a card added to it, text in it, a new label", async () => {
+    const { doc, session } = tidy(page(3), URL_ARTICLE);
+    let before = passes;
+    const related = doc.getElementById("related") as HTMLElement;
+    related.append(doc.importNode(new DOMParser().parseFromString(card(4), "text/html").body.firstChild as Node, true));
+    await mutationsDelivered();
+    expect(passes).toBe(before + 1);
+    expect(session.teasers).toHaveLength(4);
+
+    before = passes;
+    const comment = doc.createElement("p");
+    comment.textContent = "First!";
+    doc.querySelector("textarea")?.before(comment);
+    await mutationsDelivered();
+    expect(passes).toBe(before + 1);
+
+    before = passes;
+    const label = doc.createElement("section");
+    label.innerHTML = "<h2>Download the app</h2><a href='https://apps.apple.com/app/x'><img alt='app-store'></a>";
+    doc.querySelector("header")?.append(label);
+    await mutationsDelivered();
+    expect(passes).toBe(before + 1);
+    expect(session.marks.counts()["app-banner"]).toBe(1);
   });
 });
