@@ -1,6 +1,6 @@
-import type { Category, PageKind, Teaser } from "../shared/types";
+import type { Category, PageKind } from "../shared/types";
 import type { Marker } from "./markers";
-import { readTeasers, type TeaserContext } from "./teasers";
+import { hasTeaser, type TeaserContext } from "./teasers";
 import { byDocumentOrder, normalizeLabel, squash } from "./text";
 
 /** A block to hide: one or more sibling elements, with the reason it was chosen. */
@@ -21,17 +21,6 @@ export interface ClassifyOptions {
   proofs?: WeakMap<Element, string>;
   /** The title, when already known. */
   title?: Element | null;
-  /**
-   * Teaser cards read while proving related blocks, by the block's first element: the caller
-   * lists them from here instead of reading the same cards again.
-   */
-  readings?: Map<Element, Reading>;
-}
-
-/** The teasers read from exactly these elements. */
-export interface Reading {
-  elements: readonly Element[];
-  teasers: Teaser[];
 }
 
 export interface Classification {
@@ -180,21 +169,11 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const holdsOtherClue = (top: Element, marker: Marker): boolean =>
     markers.some((m) => m.element !== marker.element && top.contains(m.element));
 
-  /** The teasers in `elements`, read once per pass (a block's climb and its proof ask about the same box). */
-  const teasersIn = (elements: Element[]): Teaser[] => {
-    const first = elements[0];
-    const known = first && opts.readings?.get(first);
-    if (known && known.elements.length === elements.length && known.elements.every((el, i) => el === elements[i])) return known.teasers;
-    const teasers = readTeasers(elements, opts.teasers, opts.labels);
-    if (first) opts.readings?.set(first, { elements, teasers });
-    return teasers;
-  };
-
   /** `top`, grown from `marker`, already holds what proves its block: the marker itself, evidence, teaser cards. */
   const complete = (marker: Marker, top: Element): boolean =>
     marker.evidence ||
     (marker.category === "related"
-      ? teasersIn([top]).length > 0
+      ? hasTeaser([top], opts.teasers, opts.labels)
       : markers.some((m) => m.category === marker.category && m.evidence && top.contains(m.element)));
 
   /** A store badge of the banner (or a wrapper saying nothing more): the next badge after one. */
@@ -253,8 +232,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const prove = (marker: Marker, elements: Element[]): string | null => {
     const inside = (m: Marker): boolean => elements.some((el) => el.contains(m.element));
     if (marker.category === "related") {
-      const teasers = teasersIn(elements);
-      return teasers.length > 0 ? `${teasers.length} teaser card${teasers.length > 1 ? "s" : ""}` : null;
+      // Only whether there is one: the cards' details are read when the panel needs them.
+      return hasTeaser(elements, opts.teasers, opts.labels) ? "teaser cards" : null;
     }
     const evidence = markers.find((m) => m.category === marker.category && m.evidence && inside(m));
     return evidence ? (evidence === marker ? "" : evidence.reason) : null;

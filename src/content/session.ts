@@ -1,7 +1,7 @@
 import type { LanguageWords } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection, Teaser } from "../shared/types";
-import { classify, findTitle, type Classification, type Reading } from "./classify";
+import { classify, findTitle, type Classification } from "./classify";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
 import { ruleBlocks } from "./rules";
@@ -75,7 +75,10 @@ function placed(el: Element): boolean {
  */
 export class PageSession {
   readonly marks = new Marks();
-  teasers: Teaser[] = [];
+  /** Teasers read so far (see `teasers`). */
+  private readonly read: Teaser[] = [];
+  /** Cards not read yet: related blocks, and cards added to them, in the order they came. */
+  private queuedCards: Element[][] = [];
   private readonly vocab: Vocabulary;
   private readonly teaserContext: TeaserContext;
   private readonly labels: Set<string>;
@@ -109,6 +112,21 @@ export class PageSession {
     this.teaserContext = { languages, order: site?.dateOrder ?? "dmy", now: new Date(), baseURI: doc.baseURI };
     this.loading = doc.readyState === "loading";
     this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  /**
+   * The related blocks' teasers, in page order. Their details (title, link, source, time,
+   * summary) are read here, the first time they are asked for: hiding a block only needs to know
+   * it holds a card, so the pass before the first paint reads a card or two, not all of them.
+   */
+  get teasers(): readonly Teaser[] {
+    if (this.queuedCards.length) this.readQueued();
+    return this.read;
+  }
+
+  /** Are there cards the next `teasers` will read (the panel's list is out of date)? */
+  get teasersDue(): boolean {
+    return this.queuedCards.length > 0;
   }
 
   start(): void {
@@ -197,12 +215,12 @@ export class PageSession {
     // A ticker, a clock, a counter: no new clue, nothing the last classification read. Classifying
     // the whole page again for each of them made busy pages cost ~0.4 ms a change.
     const quiet = !this.loading && found.length === 0 && !undone && (hadTitle || !this.title) && this.rules.length === 0;
-    if (quiet && roots.every((n) => this.unread(n))) return;
+    if (quiet && roots.every((n) => this.outsideLastPass(n))) return;
     this.reconcile(roots);
   }
 
   /** Is `node` (just added) outside all the last classification read? */
-  private unread(node: Node): boolean {
+  private outsideLastPass(node: Node): boolean {
     const pass = this.lastPass;
     if (!pass) return false;
     if (!node.isConnected) return true;
@@ -224,8 +242,6 @@ export class PageSession {
       return true;
     });
     this.teaserContext.now = new Date();
-    // This pass's readings only: cards read in an earlier pass may have changed since.
-    const readings = new Map<Element, Reading>();
     const pass = classify(this.doc, this.markers, {
       kind: this.detection.kind,
       teasers: this.teaserContext,
@@ -233,7 +249,6 @@ export class PageSession {
       provisional: this.loading,
       proofs: this.proofs,
       title: this.title,
-      readings,
     });
     this.lastPass = pass;
     const found = pass.blocks;
@@ -245,7 +260,7 @@ export class PageSession {
       return;
     }
     const changedBlocks = this.marks.setBlocks(blocks);
-    const changedTeasers = this.collectTeasers(added, readings);
+    const changedTeasers = this.collectTeasers(added);
     if (changedBlocks || changedTeasers) this.hooks.changed();
   }
 
@@ -265,33 +280,35 @@ export class PageSession {
     this.hooks.changed();
   }
 
-  /** Reads teasers of related blocks not read yet, and of cards added to blocks already read. */
-  private collectTeasers(added: Node[], readings: ReadonlyMap<Element, Reading>): boolean {
-    const found: Teaser[] = [];
+  /** Queues related blocks not read yet, and cards added to blocks already read. Returns whether it queued any. */
+  private collectTeasers(added: Node[]): boolean {
+    const queued = this.queuedCards.length;
     for (const block of this.marks.currentBlocks()) {
       const first = block.elements[0];
       if (block.category !== "related" || !first) continue;
       if (!this.readBlocks.has(first)) {
         this.readBlocks.add(first);
-        // Proving the block read these cards in this pass already: read them once.
-        const known = readings.get(first);
-        const same = known && known.elements.length === block.elements.length && known.elements.every((el, i) => el === block.elements[i]);
-        found.push(...(same ? known.teasers : readTeasers(block.elements, this.teaserContext, this.labels)));
+        this.queuedCards.push(block.elements);
         continue;
       }
-      const inBlock = added.filter(
-        (n): n is Element => isElement(n) && block.elements.some((el) => el.contains(n)),
-      );
-      if (inBlock.length) found.push(...readTeasers(inBlock, this.teaserContext, this.labels));
+      const inBlock = added.filter((n): n is Element => isElement(n) && block.elements.some((el) => el.contains(n)));
+      if (inBlock.length) this.queuedCards.push(inBlock);
     }
-    let changed = false;
-    for (const t of found) {
-      const key = teaserKey(t);
-      if (this.teaserKeys.has(key)) continue;
-      this.teaserKeys.add(key);
-      this.teasers.push(t);
-      changed = true;
+    return this.queuedCards.length > queued;
+  }
+
+  /** Reads the queued cards, once each; a story already listed (same link or title) is not listed again. */
+  private readQueued(): void {
+    const queue = this.queuedCards;
+    this.queuedCards = [];
+    this.teaserContext.now = new Date();
+    for (const roots of queue) {
+      for (const t of readTeasers(roots, this.teaserContext, this.labels)) {
+        const key = teaserKey(t);
+        if (this.teaserKeys.has(key)) continue;
+        this.teaserKeys.add(key);
+        this.read.push(t);
+      }
     }
-    return changed;
   }
 }

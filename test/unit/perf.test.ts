@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as classifier from "../../src/content/classify";
 import * as teasers from "../../src/content/teasers";
+import { en } from "../../src/lang/en";
 import { tidy } from "./support";
 
 // Every reading of teaser cards, with the roots it read.
@@ -53,10 +54,40 @@ afterEach(() => {
 const mutationsDelivered = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("teaser cards", () => {
-  it("are read once: the reading that proves the related block is the one the panel lists", () => {
+  it("are not read to hide their block, and are read once when the list is asked for", () => {
     const { doc, session } = tidy(page(5), URL_ARTICLE);
+    expect(session.marks.counts().related).toBe(1);
+    expect(reads).toHaveLength(0);
+    expect(session.teasersDue).toBe(true);
     expect(session.teasers).toHaveLength(5);
+    expect(session.teasers).toHaveLength(5);
+    expect(session.teasersDue).toBe(false);
     for (const c of doc.querySelectorAll(".card")) expect(readsOf(c)).toBe(1);
+  });
+
+  it("hasTeaser answers as readTeasers would, from the first card with a title", () => {
+    const ctx: teasers.TeaserContext = { languages: [en], order: "dmy", now: new Date("2026-11-22T12:00:00Z"), baseURI: "https://www.daily8.com/" };
+    const cases: [string, boolean][] = [
+      ["", false],
+      ["<p>No stamp here, only a long enough sentence.</p>", false],
+      ["<div><span>Reuters</span> <span>2 hours ago</span></div>", false],
+      ["<div><span>2 hours ago</span></div><div><h3>A card title long enough</h3><span>3 hours ago</span></div>", true],
+      ["<div><span>2 hours ago</span><span>3 hours ago</span><a href='/x'>A link title long enough</a></div>", false],
+      ["<div><p><span>2 hours ago</span><a href='/x'>A link title long enough</a></p><p><span>3 hours ago</span></p></div>", true],
+      ["<div><span>1 hour ago</span></div><div><span>2 hours ago</span></div><div><a href='/y'>A title in the third card</a><span>5 hours ago</span></div>", true],
+      ["<ul><li><h3>Related Articles</h3></li><li><span>2 hours ago</span></li></ul>", false],
+      ["<div><h3>Set for June 3, 2025</h3></div>", false],
+    ];
+    for (const [html, want] of cases) {
+      const root = new DOMParser().parseFromString(`<section>${html}</section>`, "text/html").body.firstElementChild as Element;
+      const labels = new Set(["related articles"]);
+      const full = teasers.readTeasers([root], ctx, labels).length > 0;
+      expect(full, html).toBe(want);
+      expect(teasers.hasTeaser([root], ctx, labels), html).toBe(want);
+      // Several roots (a block's heading and the siblings after it) answer the same.
+      const parts = [...root.children];
+      expect(teasers.hasTeaser(parts, ctx, labels), html).toBe(teasers.readTeasers(parts, ctx, labels).length > 0);
+    }
   });
 });
 
