@@ -1,6 +1,6 @@
 import type { Category, PageKind } from "../shared/types";
 import type { Marker } from "./markers";
-import { readTeasers, type TeaserContext } from "./teasers";
+import { hasTeaser, type TeaserContext } from "./teasers";
 import { byDocumentOrder, normalizeLabel, squash } from "./text";
 
 /** A block to hide: one or more sibling elements, with the reason it was chosen. */
@@ -28,6 +28,14 @@ export interface Classification {
   /** The story's title and its last text before the first block: nothing holding them is hidden. */
   title: Element | null;
   articleEnd: Element | null;
+  /** The first proven block after the title: text added between it and `articleEnd` moves the article's end. */
+  endBlock: Element | null;
+  /**
+   * Where every block's climb stopped (the parent of its top): what the classification read.
+   * Outside these, and outside the span from `articleEnd` to `endBlock`, a change without new
+   * markers cannot change it.
+   */
+  regions: Set<Element>;
 }
 
 /** Climbing stops below these: hiding one of them would hide the page, not a block. */
@@ -134,6 +142,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     .sort((a, b) => byDocumentOrder(a.element, b.element));
   const title = opts.title ?? (doc.body ? findTitle(doc.body, doc.title) : null);
   let articleEnd: Element | null = null;
+  let endBlock: Element | null = null;
+  const regions = new Set<Element>();
 
   // What holds the title, the article's end and each category's markers, by ancestor sets:
   // asking contains() at every step of every climb was quadratic in the page's depth.
@@ -163,7 +173,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const complete = (marker: Marker, top: Element): boolean =>
     marker.evidence ||
     (marker.category === "related"
-      ? readTeasers([top], opts.teasers, opts.labels).length > 0
+      ? hasTeaser([top], opts.teasers, opts.labels)
       : markers.some((m) => m.category === marker.category && m.evidence && top.contains(m.element)));
 
   /** A store badge of the banner (or a wrapper saying nothing more): the next badge after one. */
@@ -192,6 +202,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       }
       top = parent;
     }
+    regions.add(top.parentElement ?? top);
     const elements = [top];
     if (marker.from === "text" && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
@@ -221,8 +232,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const prove = (marker: Marker, elements: Element[]): string | null => {
     const inside = (m: Marker): boolean => elements.some((el) => el.contains(m.element));
     if (marker.category === "related") {
-      const teasers = readTeasers(elements, opts.teasers, opts.labels);
-      return teasers.length > 0 ? `${teasers.length} teaser card${teasers.length > 1 ? "s" : ""}` : null;
+      // Only whether there is one: the cards' details are read when the panel needs them.
+      return hasTeaser(elements, opts.teasers, opts.labels) ? "teaser cards" : null;
     }
     const evidence = markers.find((m) => m.category === marker.category && m.evidence && inside(m));
     return evidence ? (evidence === marker ? "" : evidence.reason) : null;
@@ -234,6 +245,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     if (!marker.label) continue;
     const elements = blockFor(marker);
     if (proven(marker, elements) !== null && elements[0]) {
+      endBlock = elements[0];
       articleEnd = lastTextBefore(elements[0]);
       holdingEnd = inclusiveAncestors(articleEnd);
       break;
@@ -264,5 +276,5 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
     });
   }
-  return { blocks, title, articleEnd };
+  return { blocks, title, articleEnd, endBlock, regions };
 }

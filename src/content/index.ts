@@ -50,8 +50,49 @@ function state(): PageState {
     enabled: enabled && !siteIsOff(),
     panelOpen: panel?.isOpen() ?? false,
     hidden: session?.marks.counts() ?? zeroCounts(),
-    teasers: session?.teasers.length ?? 0,
+    // What the panel lists; reading cards still queued waits for the panel (see fillList).
+    teasers: listed,
   };
+}
+
+/** Stories in the panel's list (its last setContent). */
+let listed = 0;
+/** The panel's list is out of date: cards or counts changed since it was filled. */
+let listDue = false;
+let listTimer: { cancel(): void } | null = null;
+
+/**
+ * Fills the panel's list, reading the teasers' details if that is still to do. At load only the
+ * blocks are hidden (before the first paint); this runs when the panel opens, the reader asks for
+ * the page's state, or the page is idle.
+ */
+function fillList(): void {
+  listTimer?.cancel();
+  listTimer = null;
+  if (!listDue || !session || !panel) return;
+  listDue = false;
+  const teasers = session.teasers;
+  const counts = session.marks.counts();
+  panel.setContent(teasers, Object.values(counts).reduce((a, b) => a + b, 0), lastSeen);
+  listed = teasers.length;
+  rememberSeen(teasers);
+}
+
+/** The list when the page is idle (within a second on a busy one), then the new count reported. */
+function fillListSoon(): void {
+  if (listTimer) return;
+  const done = (): void => {
+    listTimer = null;
+    fillList();
+    report();
+  };
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(done, { timeout: 1000 });
+    listTimer = { cancel: () => cancelIdleCallback(id) };
+  } else {
+    const id = setTimeout(done, 50);
+    listTimer = { cancel: () => clearTimeout(id) };
+  }
 }
 
 function report(): void {
@@ -67,6 +108,7 @@ function render(): void {
     // Not an aggregator page (yet): nothing of ours on it; the session listens for late blocks.
     panel?.destroy();
     panel = null;
+    listed = 0;
     document.documentElement.removeAttribute(ATTR.kind);
     report();
     return;
@@ -79,6 +121,7 @@ function render(): void {
       lang: session.detection.lang,
       open: panelOpen,
       onToggle: (open) => {
+        if (open) fillList();
         panelOpen = open;
         panelTouched = true;
         markPanelOpen();
@@ -101,8 +144,9 @@ function render(): void {
     });
     panel.setTheme(settings.theme);
     const counts = session.marks.counts();
-    panel.setContent(session.teasers, Object.values(counts).reduce((a, b) => a + b, 0), lastSeen);
-    rememberSeen(session.teasers);
+    listDue = true;
+    if (panel.isOpen()) fillList();
+    else fillListSoon();
     panel.setReport({ kind: session.detection.kind, signals: session.detection.signals, counts, shown });
     showArticle(panel, session);
     panel.attach();
@@ -221,6 +265,10 @@ function end(): void {
   session = null;
   panel?.destroy();
   panel = null;
+  listTimer?.cancel();
+  listTimer = null;
+  listDue = false;
+  listed = 0;
   document.documentElement?.removeAttribute(ATTR.kind);
   document.documentElement?.removeAttribute(ATTR.open);
   document.documentElement?.removeAttribute(ATTR.show);
@@ -265,6 +313,8 @@ function handle(message: ToContent): PageState {
     case "page:get-state":
       break;
   }
+  // The state counts the panel's stories: list them now if that waits for idle.
+  fillList();
   return state();
 }
 

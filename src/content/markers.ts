@@ -28,6 +28,8 @@ export interface Vocabulary {
   phrases: Map<string, Entry[]>;
   badges: Set<string>;
   longest: number;
+  /** Texts already looked up (see entriesFor), null where no phrase matched. */
+  lookups: Map<string, Entry[] | null>;
 }
 
 /** Phrases of the page's language, then of each fallback (English UI on other-language pages is common). */
@@ -56,7 +58,7 @@ export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | 
   }
   const longest = Math.max(...[...phrases.keys()].map((k) => k.length)) + 12;
   const badges = new Set(languages.flatMap((w) => w.storeBadges).map(normalizeLabel));
-  return { phrases, badges, longest };
+  return { phrases, badges, longest, lookups: new Map() };
 }
 
 /** App-store addresses a link's href may hold. */
@@ -86,16 +88,31 @@ function labelElement(start: Element, key: string): Element {
 /** A phrase or link inside a sentence ("he said <b>No comments yet</b>.") is prose, not a block. */
 const inRunningText = (el: Element): boolean => !!el.parentElement && hasOwnText(el.parentElement);
 
+/**
+ * The vocabulary's entries for a text, by its label form. Pages repeat their short texts (source
+ * names, "2 hours ago", "Reply"), so the answers are kept: normalizing every short text node was
+ * most of the markers pass.
+ */
+function entriesFor(vocab: Vocabulary, text: string): Entry[] | undefined {
+  let known = vocab.lookups.get(text);
+  if (known === undefined) {
+    known = vocab.phrases.get(normalizeLabel(text)) ?? null;
+    if (vocab.lookups.size >= 20_000) vocab.lookups.clear();
+    vocab.lookups.set(text, known);
+  }
+  return known ?? undefined;
+}
+
 function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   const raw = text.nodeValue ?? "";
   if (raw.length > vocab.longest * 2 || !/\S/.test(raw)) return;
   const parent = text.parentElement;
   if (!parent || NOT_PROSE.has(parent.tagName)) return;
-  let entries = vocab.phrases.get(normalizeLabel(raw));
-  if (!entries && parent.childNodes.length <= 4) {
-    // A label split over nodes: "Related <b>Articles</b>".
+  let entries = entriesFor(vocab, raw);
+  // A label split over nodes: "Related <b>Articles</b>" (a lone text node's parent says nothing more).
+  if (!entries && parent.childNodes.length <= 4 && parent.childNodes.length > 1) {
     const whole = parent.textContent ?? "";
-    if (whole.length <= vocab.longest) entries = vocab.phrases.get(normalizeLabel(whole));
+    if (whole.length <= vocab.longest) entries = entriesFor(vocab, whole);
   }
   if (!entries) return;
   const element = labelElement(parent, normalizeLabel(parent.textContent ?? ""));

@@ -61,33 +61,52 @@ function textNodes(root: Element, visit: (text: string, parent: Element) => void
   }
 }
 
-/** A time stamp at the end of `text`, in the page's language or a fallback. */
-export function findTimeIn(text: string, ctx: TeaserContext): FoundTime | null {
+/** A time stamp at the end of `text`, in the page's language or a fallback (`shown`: see findTime). */
+export function findTimeIn(text: string, ctx: TeaserContext, shown = true): FoundTime | null {
   for (const words of ctx.languages) {
-    const time = findTime(text, words, ctx.now, ctx.order);
+    const time = findTime(text, words, ctx.now, ctx.order, shown);
     if (time) return time;
   }
   return null;
+}
+
+/** The time stamp a text node (its text squashed, and its parent) is, or null. */
+function stampOf(shown: string, parent: Element, ctx: TeaserContext, withText = true): Stamp | null {
+  // Direction marks around a stamp ("منذ 3 ساعات\u200f") are not part of it.
+  const text = squash(visible(shown));
+  // A headline ending in a date ("…set for June 3, 2025") is a title, not the card's stamp.
+  if (text.length > 80 || closestHeading(parent)) return null;
+  const time = findTimeIn(text, ctx, withText);
+  // A source name may run into the stamp ("Newsweek2 days ago"); a sentence that ends in a time may not.
+  const before = time ? text.slice(0, time.start) : "";
+  if (!time || (/\p{L}/u.test(before) && !isOutletName(before))) return null;
+  const attr = parent.closest("time")?.getAttribute("datetime") ?? null;
+  const iso = time.relative ? null : isoFromAttribute(attr);
+  return { element: parent, time: iso ? { ...time, iso } : time, prefix: text.slice(0, time.start).trim() };
 }
 
 function stampsIn(roots: Element[], ctx: TeaserContext): Stamp[] {
   const stamps: Stamp[] = [];
   for (const root of roots) {
     textNodes(root, (shown, parent) => {
-      // Direction marks around a stamp ("منذ 3 ساعات\u200f") are not part of it.
-      const text = squash(visible(shown));
-      // A headline ending in a date ("…set for June 3, 2025") is a title, not the card's stamp.
-      if (text.length > 80 || closestHeading(parent)) return;
-      const time = findTimeIn(text, ctx);
-      // A source name may run into the stamp ("Newsweek2 days ago"); a sentence that ends in a time may not.
-      const before = time ? text.slice(0, time.start) : "";
-      if (!time || (/\p{L}/u.test(before) && !isOutletName(before))) return;
-      const attr = parent.closest("time")?.getAttribute("datetime") ?? null;
-      const iso = time.relative ? null : isoFromAttribute(attr);
-      stamps.push({ element: parent, time: iso ? { ...time, iso } : time, prefix: text.slice(0, time.start).trim() });
+      const stamp = stampOf(shown, parent, ctx);
+      if (stamp) stamps.push(stamp);
     });
   }
   return stamps;
+}
+
+/** The stamps in `roots`, in page order, found one at a time (a caller may stop early); a date's text is not written. */
+function* eachStamp(roots: Element[], ctx: TeaserContext): Generator<Stamp> {
+  for (const root of roots) {
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      const text = squash(n.nodeValue ?? "");
+      const stamp = parent && text && !NOT_PROSE.has(parent.tagName) ? stampOf(text, parent, ctx, false) : null;
+      if (stamp) yield stamp;
+    }
+  }
 }
 
 /**
@@ -196,6 +215,36 @@ function summaryOf(card: Element, title: string, labelled: Element[]): string | 
     if (text.length > best.length && text !== title && !parent.closest("button") && !labelled.some((l) => l.contains(parent))) best = text;
   });
   return best.length >= 40 ? best : null;
+}
+
+/**
+ * Would readTeasers(roots) find a teaser? The same answer, from the first card with a title:
+ * cards are runs of the page between stamps, so a stamp's card is the climb from it that takes in
+ * neither the stamp before it nor the one after. Proving a block this way reads a card or two,
+ * not every card's title, source and summary.
+ */
+export function hasTeaser(roots: Element[], ctx: TeaserContext, exclude: Set<string> = new Set()): boolean {
+  const isRoot = new Set(roots);
+  const stamps = eachStamp(roots, ctx);
+  const tried = new Set<Element>();
+  let before: Stamp | null = null;
+  let stamp: Stamp | null = stamps.next().value ?? null;
+  while (stamp) {
+    const after: Stamp | null = stamps.next().value ?? null;
+    // The outermost root holding the stamp bounds its card (as in cardsOf).
+    let top: Element | null = null;
+    for (let el: Element | null = stamp.element; el; el = el.parentElement) if (isRoot.has(el)) top = el;
+    let card = stamp.element;
+    const other = (el: Element): boolean => (!!before && el.contains(before.element)) || (!!after && el.contains(after.element));
+    while (top && card !== top && card.parentElement && !other(card.parentElement)) card = card.parentElement;
+    if (top && !tried.has(card)) {
+      tried.add(card);
+      if (titleNear(stamp, card, exclude)) return true;
+    }
+    before = stamp;
+    stamp = after;
+  }
+  return false;
 }
 
 /** Identity of a teaser for merging duplicates. */

@@ -104,16 +104,18 @@ function numericDate(a: number, b: number, c: number, order: DateOrder): string 
 
 /**
  * Finds a relative or absolute time at the end of `raw`, read at `now`.
- * Returns null when the text does not end with a time.
+ * Returns null when the text does not end with a time. `shown` false: a date's text is left
+ * empty (writing it makes the page's first Intl formatter, tens of ms) for callers that only
+ * ask whether there is a time.
  */
-export function findTime(raw: string, words: LanguageWords, now: Date, order: DateOrder = "dmy"): FoundTime | null {
-  const shown = raw.replace(/\s+/g, " ").trim();
-  // Both foldings keep every character's place, so a match's position is the same in `shown`.
-  const text = foldAlef(latinDigits(shown));
+export function findTime(raw: string, words: LanguageWords, now: Date, order: DateOrder = "dmy", shown = true): FoundTime | null {
+  const squashed = raw.replace(/\s+/g, " ").trim();
+  // Both foldings keep every character's place, so a match's position is the same in `squashed`.
+  const text = foldAlef(latinDigits(squashed));
   if (!text || text.length > 200) return null;
   const p = patternsFor(words);
   const relative = (m: RegExpExecArray, seconds: number): FoundTime => ({
-    text: shown.slice(m.index, m.index + m[0].length).trim(),
+    text: squashed.slice(m.index, m.index + m[0].length).trim(),
     iso: new Date(now.getTime() - seconds * 1000).toISOString(),
     start: m.index,
     relative: true,
@@ -139,7 +141,7 @@ export function findTime(raw: string, words: LanguageWords, now: Date, order: Da
   if ((m = p.yesterday?.exec(text) ?? null)) return relative(m, SECONDS.day);
 
   const absolute = (m: RegExpExecArray, iso: string | null): FoundTime | null =>
-    iso ? { text: formatRelative(iso, now, words.lang), iso, start: m.index, relative: false } : null;
+    iso ? { text: shown ? formatRelative(iso, now, words.lang) : "", iso, start: m.index, relative: false } : null;
 
   if ((m = ISO.exec(text))) {
     const [, y, mo, d, h, mi, s, zone] = m;
@@ -175,9 +177,17 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["second", 1],
 ];
 
+/** One formatter per language: making one loads locale data (tens of ms for a page's first). */
+const formatters = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "3 days ago" in the page's language, for stamps the page gave as dates. */
 export function formatRelative(iso: string, now: Date, lang: string): string {
   const seconds = (Date.parse(iso) - now.getTime()) / 1000;
   const [unit, size] = STEPS.find(([, size]) => Math.abs(seconds) >= size) ?? ["second", 1];
-  return new Intl.RelativeTimeFormat(lang, { numeric: "auto" }).format(Math.round(seconds / size), unit);
+  let format = formatters.get(lang);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    formatters.set(lang, format);
+  }
+  return format.format(Math.round(seconds / size), unit);
 }

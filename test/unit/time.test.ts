@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ar } from "../../src/lang/ar";
 import { de } from "../../src/lang/de";
 import { en } from "../../src/lang/en";
@@ -129,5 +129,27 @@ describe("findTime: compact feed stamps", () => {
     expect(findTime("Covid19 3m", en, now)).toBeNull();
     expect(findTime("Route 66", en, now)).toBeNull();
     expect(findTime("Reuters3h", en, now)).toBeNull();
+  });
+});
+
+describe("formatRelative", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("makes one Intl.RelativeTimeFormat per language, not one per call", () => {
+    const Real = Intl.RelativeTimeFormat;
+    let made = 0;
+    class Counting extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made += 1;
+      }
+    }
+    vi.stubGlobal("Intl", Object.assign(Object.create(Intl) as typeof Intl, { RelativeTimeFormat: Counting }));
+    // A language no other test formats in, so the cache starts empty for it.
+    const texts = [1, 2, 3, 4, 5].map((h) => formatRelative(ago(h * 3600), now, "it"));
+    expect(texts[0]).toBe(new Real("it", { numeric: "auto" }).format(-1, "hour"));
+    expect(made).toBe(1);
+    formatRelative(ago(60), now, "it");
+    expect(made).toBe(1);
   });
 });
