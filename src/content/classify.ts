@@ -148,6 +148,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   // What holds the title, the article's end and each category's markers, by ancestor sets:
   // asking contains() at every step of every climb was quadratic in the page's depth.
   const holdingTitle = inclusiveAncestors(title);
+  /** The box the title sits in, with the story's first lines: what is set into it is set into the story. */
+  const storyBox = title?.parentElement && !STOP_AT.has(title.parentElement.tagName) ? title.parentElement : null;
   let holdingEnd = new Set<Element>();
   const protects = (el: Element): boolean => holdingTitle.has(el) || holdingEnd.has(el);
   const categoriesWithin = new Map<Element, Set<Category>>();
@@ -176,6 +178,14 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       ? hasTeaser([top], opts.teasers, opts.labels)
       : markers.some((m) => m.category === marker.category && m.evidence && top.contains(m.element)));
 
+  /**
+   * `top` is more than the marker alone: a badge already in a box of its own, or a label with
+   * another clue beside it (a banner's heading and its badge). A lone heading is not: its block
+   * is the box it heads.
+   */
+  const hasOwnBox = (top: Element, marker: Marker): boolean =>
+    marker.from === "element" ? top !== marker.element : !standsAlone(top, marker.element) || holdsOtherClue(top, marker);
+
   /** A store badge of the banner (or a wrapper saying nothing more): the next badge after one. */
   const isBadge = (el: Element): boolean =>
     markers.some(
@@ -196,8 +206,9 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       if (parentAddsText(top)) {
         // The first parent with more to say is the box the marker heads (or sits in). A box that
         // already proves its block does not take in what follows it: a box at the top of a
-        // story's body is not the story.
-        if (boxed && complete(marker, top)) break;
+        // story's body is not the story. Inside the story's own box (a promo set into the story),
+        // nor does any box that proves its block: the text around it is the story's.
+        if ((boxed || (storyBox?.contains(parent) && hasOwnBox(top, marker))) && complete(marker, top)) break;
         boxed = true;
       }
       top = parent;

@@ -52,6 +52,30 @@ describe("cases found by the property tests", () => {
     expect(verdicts(doc)).toEqual({ badge: "app-banner", story: null });
   });
 
+  it("a banner set into the story keeps to its own box: the story's words before and after it stay", () => {
+    // The banner's box (heading and badge) had nothing more to say, so it climbed into the
+    // story's wrapper and hid the paragraph after it (seed 873105193).
+    const after = tidy(
+      page(`<article>${title}${credit}<div><div data-t="banner"><h2>Download the app</h2><a href="https://apps.apple.com/app/x"><img alt="app-store"></a></div>
+        <p data-t="story">aa àà</p></div></article>`),
+      URL_ARTICLE,
+    ).doc;
+    expect(verdicts(after)).toEqual({ banner: "app-banner", story: null });
+    // A badge alone in a box took in the story's short paragraph before it as "the banner's
+    // words" (seed 6).
+    const before = tidy(
+      page(`<article>${title}${credit}<div><p data-t="story">àà aa</p><section data-t="banner"><a href="https://apps.apple.com/app/x"><img alt="app-store"></a></section></div></article>`),
+      URL_ARTICLE,
+    ).doc;
+    expect(verdicts(before)).toEqual({ banner: "app-banner", story: null });
+    // Outside the story's box, a banner's words before its badge are still the banner's.
+    const outside = tidy(
+      page(`<article>${title}${credit}${paragraph}</article><aside data-t="banner"><p data-t="words">aa àà àà aa</p><a href="https://apps.apple.com/app/x">App Store</a></aside>`),
+      URL_ARTICLE,
+    ).doc;
+    expect(verdicts(outside)).toEqual({ banner: "app-banner", words: "app-banner" });
+  });
+
   it("a banner whose badges are store names in text is hidden whole", () => {
     // The first badge has text after it (the second badge); that is still the banner's.
     const { doc } = tidy(
