@@ -140,29 +140,42 @@ function cardsOf(roots: Element[], stamps: Stamp[]): Map<Element, Stamp> {
   return cards;
 }
 
-function titleOf(card: Element, labels: Set<string>): { title: string; link: Element | null } | null {
+/** A card's title, its link, and the element that shows it (none for an image's alt text). */
+interface FoundTitle {
+  title: string;
+  link: Element | null;
+  element: Element | null;
+}
+
+/** An element's words without its scripts or styles (a heading may hold a script). */
+function proseOf(el: Element): string {
+  if (!el.getElementsByTagName("script").length && !el.getElementsByTagName("style").length) return squash(el.textContent ?? "");
+  const words: string[] = [];
+  textNodes(el, (text) => words.push(text));
+  return squash(words.join(" "));
+}
+
+function titleOf(card: Element, labels: Set<string>): FoundTitle | null {
   const heading = firstHeading(card, labels);
   const links = tagged(card, "a", "href");
-  const headingText = heading ? squash(heading.textContent ?? "") : "";
-  if (headingText) {
-    const link = heading?.closest("a[href]") ?? (heading ? tagged(heading, "a", "href")[0] : null) ?? null;
-    return { title: headingText, link: link ?? links.find((a) => squash(a.textContent ?? "") === headingText) ?? links[0] ?? null };
+  const headingText = heading ? proseOf(heading) : "";
+  if (heading && headingText) {
+    const link = heading.closest("a[href]") ?? tagged(heading, "a", "href")[0] ?? null;
+    return { title: headingText, link: link ?? links.find((a) => proseOf(a) === headingText) ?? links[0] ?? null, element: heading };
   }
-  const longest = links
-    .map((a) => ({ a, text: squash(a.textContent ?? "") }))
-    .sort((x, y) => y.text.length - x.text.length)[0];
-  if (longest && longest.text.length >= 12) return { title: longest.text, link: longest.a };
+  const longest = links.map((a) => ({ a, text: proseOf(a) })).sort((x, y) => y.text.length - x.text.length)[0];
+  if (longest && longest.text.length >= 12) return { title: longest.text, link: longest.a, element: longest.a };
   const alt = tagged(card, "img", "alt")
     .map((img) => squash(img.getAttribute("alt") ?? ""))
     .sort((x, y) => y.length - x.length)[0];
-  return alt && alt.length >= 12 ? { title: alt, link: links[0] ?? null } : null;
+  return alt && alt.length >= 12 ? { title: alt, link: links[0] ?? null, element: null } : null;
 }
 
 /**
  * The title closest to the card's stamp: a lone card's region is its whole block, and a heading
  * after the card in that block is not its title.
  */
-function titleNear(stamp: Stamp, card: Element, labels: Set<string>): { title: string; link: Element | null } | null {
+function titleNear(stamp: Stamp, card: Element, labels: Set<string>): FoundTitle | null {
   for (let el: Element | null = stamp.element; el; el = el.parentElement) {
     const found = titleOf(el, labels);
     if (found || el === card) return found;
@@ -170,10 +183,6 @@ function titleNear(stamp: Stamp, card: Element, labels: Set<string>): { title: s
   return null;
 }
 
-/**
- * The source is the short text that is neither title nor time, preferring one the
- * card repeats (Daily8 prints it twice) and one run into the time stamp.
- */
 /**
  * Elements in `roots` whose whole text is a label ("Related <b>Articles</b>", "Read more"): a lone
  * card's region reaches its block's heading, which is neither its source nor its summary.
@@ -190,7 +199,12 @@ function labelsIn(roots: Element[], labels: Set<string>): Element[] {
   return found;
 }
 
-function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<string>, labelled: Element[]): string | null {
+/**
+ * The source is the short text that is neither title nor time, preferring one the
+ * card repeats (Daily8 prints it twice) and one run into the time stamp. A word set apart
+ * inside the title ("rally" in "Markets <b>rally</b>") is the title's.
+ */
+function sourceOf(card: Element, { title, element }: FoundTitle, stamp: Stamp, exclude: Set<string>, labelled: Element[]): string | null {
   const score = new Map<string, number>();
   const firstSeen: string[] = [];
   const vote = (text: string, weight: number): void => {
@@ -201,7 +215,7 @@ function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<strin
   };
   if (stamp.prefix) vote(stamp.prefix, 2);
   textNodes(card, (text, parent) => {
-    if (parent === stamp.element || parent.closest("button") || labelled.some((l) => l.contains(parent))) return;
+    if (parent === stamp.element || element?.contains(parent) || parent.closest("button") || labelled.some((l) => l.contains(parent))) return;
     vote(text, 1);
   });
   let best: string | null = null;
@@ -209,10 +223,10 @@ function sourceOf(card: Element, title: string, stamp: Stamp, exclude: Set<strin
   return best;
 }
 
-function summaryOf(card: Element, title: string, labelled: Element[]): string | null {
+function summaryOf(card: Element, { title, element }: FoundTitle, labelled: Element[]): string | null {
   let best = "";
   textNodes(card, (text, parent) => {
-    if (text.length > best.length && text !== title && !parent.closest("button") && !labelled.some((l) => l.contains(parent))) best = text;
+    if (text.length > best.length && text !== title && !element?.contains(parent) && !parent.closest("button") && !labelled.some((l) => l.contains(parent))) best = text;
   });
   return best.length >= 40 ? best : null;
 }
@@ -266,9 +280,9 @@ export function readTeasers(roots: Element[], ctx: TeaserContext, exclude: Set<s
     const teaser: Teaser = {
       title: found.title,
       url: safeUrl(found.link?.getAttribute("href") ?? null, ctx.baseURI),
-      source: sourceOf(card, found.title, stamp, exclude, labelled),
+      source: sourceOf(card, found, stamp, exclude, labelled),
       time: { text: stamp.time.text, iso: stamp.time.iso },
-      summary: summaryOf(card, found.title, labelled),
+      summary: summaryOf(card, found, labelled),
     };
     const key = teaserKey(teaser);
     if (seen.has(key)) continue;
