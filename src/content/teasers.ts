@@ -264,6 +264,11 @@ export function hasTeaser(roots: Element[], ctx: TeaserContext, exclude: Set<str
 /** Identity of a teaser for merging duplicates. */
 export const teaserKey = (t: Teaser): string => t.url ?? `title:${t.title.toLowerCase()}`;
 
+/** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 1_000;
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
 /**
  * Reads the teaser cards in `roots` (a related-articles block, or cards added to it
  * later) into plain data, in page order, duplicates merged.
@@ -277,12 +282,13 @@ export function readTeasers(roots: Element[], ctx: TeaserContext, exclude: Set<s
   for (const [card, stamp] of cardsOf(roots, stamps)) {
     const found = titleNear(stamp, card, exclude);
     if (!found) continue;
+    const summary = summaryOf(card, found, labelled);
     const teaser: Teaser = {
-      title: found.title,
+      title: clip(found.title, MAX_TITLE),
       url: safeUrl(found.link?.getAttribute("href") ?? null, ctx.baseURI),
       source: sourceOf(card, found, stamp, exclude, labelled),
       time: { text: stamp.time.text, iso: stamp.time.iso },
-      summary: summaryOf(card, found, labelled),
+      summary: summary === null ? null : clip(summary, MAX_SUMMARY),
     };
     const key = teaserKey(teaser);
     if (seen.has(key)) continue;

@@ -22,3 +22,14 @@ describe("teaser cards", () => {
     expect(card?.source).toBe("AP");
   });
 });
+
+describe("teaser sizes", () => {
+  it("a huge title or summary reaches the panel cut to a teaser's length", () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
+    const [card] = read(`<article><h3><a href="/en/article/3">${words(20_000)}</a></h3><span>AP</span> <span>3 hours ago</span><p>${words(200_000)}</p></article>`);
+    expect(card?.title.length).toBeLessThanOrEqual(300);
+    expect(card?.title.endsWith("…")).toBe(true);
+    expect(card?.summary?.length).toBeLessThanOrEqual(1_000);
+    expect(card?.summary?.startsWith("word0 word1")).toBe(true);
+  });
+});
