@@ -111,9 +111,10 @@ function* eachStamp(roots: Element[], ctx: TeaserContext): Generator<Stamp> {
 
 /**
  * Cards are the largest subtrees that hold exactly one time stamp: climb from each
- * stamp while the parent holds no other stamp.
+ * stamp while the parent holds no other stamp, and no block's label (a "Related Articles"
+ * heading and the page's text beside it are not the card's).
  */
-function cardsOf(roots: Element[], stamps: Stamp[]): Map<Element, Stamp> {
+function cardsOf(roots: Element[], stamps: Stamp[], labelled: Element[] = []): Map<Element, Stamp> {
   const counts = new Map<Element, number>();
   // Each stamp counts for its ancestors up to the outermost root holding it. One climb per stamp
   // (asking every root whether it contains every ancestor was quadratic in the cards added at once).
@@ -131,10 +132,12 @@ function cardsOf(roots: Element[], stamps: Stamp[]): Map<Element, Stamp> {
       counts.set(el, (counts.get(el) ?? 0) + 1);
     }
   }
+  const holdsLabel = new Set<Element>();
+  for (const label of labelled) for (let el: Element | null = label; el && !holdsLabel.has(el); el = el.parentElement) holdsLabel.add(el);
   const cards = new Map<Element, Stamp>();
   for (const stamp of stamps) {
     let card = stamp.element;
-    while (card.parentElement && counts.get(card.parentElement) === 1) card = card.parentElement;
+    while (card.parentElement && counts.get(card.parentElement) === 1 && (holdsLabel.has(card) || !holdsLabel.has(card.parentElement))) card = card.parentElement;
     if (!cards.has(card)) cards.set(card, stamp);
   }
   return cards;
@@ -279,7 +282,7 @@ export function readTeasers(roots: Element[], ctx: TeaserContext, exclude: Set<s
   const labelled = stamps.length ? labelsIn(roots, exclude) : [];
   const teasers: Teaser[] = [];
   const seen = new Set<string>();
-  for (const [card, stamp] of cardsOf(roots, stamps)) {
+  for (const [card, stamp] of cardsOf(roots, stamps, labelled)) {
     const found = titleNear(stamp, card, exclude);
     if (!found) continue;
     const summary = summaryOf(card, found, labelled);

@@ -76,6 +76,22 @@ describe("cases found by the property tests", () => {
     expect(verdicts(outside)).toEqual({ banner: "app-banner", words: "app-banner" });
   });
 
+  it("a card next to another block's label is read without the page's text beside that label", () => {
+    // The second card's region climbed into a wrapper holding a paragraph and the second
+    // "Related Articles" heading; the paragraph's words tied with the outlet and came first (seed 106).
+    const card = (id: number, title: string): string =>
+      `<div><h3><a href="/en/article/${id}">${title}</a></h3><span>Russia Today</span><span><time datetime="2025-05-16">16-05-2025</time></span></div>`;
+    const { session } = tidy(
+      page(`<article>${title}${credit}${paragraph}</article><h2>Related Articles</h2>${card(1, "The first related story")}
+        <div><p>Words of the page itself</p><h2>Related Articles</h2>${card(2, "The second related story")}</div>`),
+      URL_ARTICLE,
+    );
+    expect(session.teasers.map((t) => [t.title, t.source])).toEqual([
+      ["The first related story", "Russia Today"],
+      ["The second related story", "Russia Today"],
+    ]);
+  });
+
   it("a banner whose badges are store names in text is hidden whole", () => {
     // The first badge has text after it (the second badge); that is still the banner's.
     const { doc } = tidy(
