@@ -1,9 +1,9 @@
 // axe-core on what Tidyread adds to a page (the panel, open and closed) and on its options page.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
-import { startFixtureServer, type FixtureServer } from "./harness/server";
+import { describe, expect, it } from "vitest";
+import { BROWSERS, type TestPage } from "./harness/browsers";
+import { useBrowser } from "./harness/suite";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -28,23 +28,14 @@ async function axe(page: TestPage, selector: string | null): Promise<Violation[]
 const describeViolations = (list: Violation[]): string[] => list.map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes): ${v.help}`);
 
 describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(name, { server });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser(name);
 
-  for (const url of [() => server.urlFor("daily8-article-semantic"), () => server.urlFor("arabic-article")]) {
+  for (const url of [() => suite.server.urlFor("daily8-article-semantic"), () => suite.server.urlFor("arabic-article")]) {
     it("the panel has no violations, closed or open", async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       try {
         await page.goto(url());
-        if (!(await page.evaluate(() => !!document.querySelector("[data-tidyread-panel]")))) await browser.clickToolbarButton(page);
+        if (!(await page.evaluate(() => !!document.querySelector("[data-tidyread-panel]")))) await suite.browser.clickToolbarButton(page);
         await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
         const handle = '[data-tidyread-panel] >>> button[data-part="handle"]';
         const expanded = (): Promise<string | null> =>
@@ -63,9 +54,9 @@ describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
     const semantic = readFileSync(new URL("../fixtures/daily8-article-semantic/page.html", import.meta.url), "utf8");
     const cards = Array.from({ length: 120 }, (_, i) => `<article><h3><a href="/en/article/m${i}">Story number ${i + 1} of a long list</a></h3><span>Outlet ${i % 7}</span><span>${(i % 20) + 1} hours ago</span></article>`);
     const html = semantic.replace(/(<div class="s5">)[\s\S]*?(<\/div>\s*<\/section>\s*<section class="s6")/, `$1${cards.join("")}$2`);
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
-      await page.goto(server.addPage("www.daily8.com", "/en/article/a11y-long-list", html));
+      await page.goto(suite.server.addPage("www.daily8.com", "/en/article/a11y-long-list", html));
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
       if ((await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded"))) !== "true") {
         await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
@@ -83,9 +74,9 @@ describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
   });
 
   it("the reader view has no violations, in each of its colours", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
-      await page.goto(server.urlFor("daily8-article-semantic"));
+      await page.goto(suite.server.urlFor("daily8-article-semantic"));
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
       if ((await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded"))) !== "true") {
         await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
@@ -106,9 +97,9 @@ describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
   });
 
   it("axe runs for real here and looks into open shadow roots: it reports a nameless button in one", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
-      await page.goto(server.urlFor("daily8-not-aggregator"));
+      await page.goto(suite.server.urlFor("daily8-not-aggregator"));
       await page.evaluate(() => {
         const host = Object.assign(document.createElement("div"), { id: "shadow-host" });
         host.attachShadow({ mode: "open" }).append(document.createElement("button"));
@@ -121,9 +112,9 @@ describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
   });
 
   it("the options page has no violations", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
-      void page.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      void page.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
       await page.waitForFunction(() => document.getElementById("shortcut")?.textContent !== "…");
       expect(describeViolations(await axe(page, null))).toEqual([]);
     } finally {

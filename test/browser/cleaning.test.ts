@@ -1,14 +1,15 @@
 // The built extension in real Chromium and Firefox: what a reader sees on every fixture.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PageState } from "../../src/shared/messages";
 import { siteFor } from "../../src/sites";
-import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { BROWSERS, launch, type TestPage } from "./harness/browsers";
 import { describeViolations, PROBE_SCRIPT, readProbe } from "./harness/probe";
-import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from "./harness/server";
+import { FIXTURES_DIR } from "./harness/server";
 import { checkVisibility, formatSnippets } from "./harness/visibility";
 import { fixtureSlugs, loadFixture } from "../fixture-data";
+import { useBrowser } from "./harness/suite";
 
 // Pages of known site profiles, where the content script runs by itself (generic.test.ts has the others).
 const fixtures = fixtureSlugs()
@@ -69,20 +70,10 @@ const nextFrames = (page: TestPage): Promise<unknown> =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 describe.each(BROWSERS)("%s", (name) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(name, { server });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser(name);
 
   async function open(url: string, init?: string): Promise<TestPage> {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     if (init) await page.addInitScript(init);
     await page.goto(url);
     return page;
@@ -90,7 +81,7 @@ describe.each(BROWSERS)("%s", (name) => {
 
   describe.each(fixtures)("$slug", ({ slug, expected }) => {
     it("hides the clutter, keeps the article visible, and lists the teasers in the panel", async () => {
-      const page = await open(server.urlFor(slug));
+      const page = await open(suite.server.urlFor(slug));
       try {
         if (expected.late) {
           await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
@@ -108,7 +99,7 @@ describe.each(BROWSERS)("%s", (name) => {
           expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden], [data-tidyread-panel]").length)).toBe(0);
           return;
         }
-        const state = (await browser.sendToActiveTab({ type: "page:get-state" })) as PageState;
+        const state = (await suite.browser.sendToActiveTab({ type: "page:get-state" })) as PageState;
         expect(state.hidden).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, related: 0, ...expected.hidden });
 
         const panel = await page.evaluate(readPanel);
@@ -142,7 +133,7 @@ describe.each(BROWSERS)("%s", (name) => {
     if (expected.kind === "none") return;
 
     it("never paints a hidden block, not even for one frame, while the page trickles in", async () => {
-      const url = expected.late ? server.urlFor(slug) : server.urlFor(slug, { trickle: 25 });
+      const url = expected.late ? suite.server.urlFor(slug) : suite.server.urlFor(slug, { trickle: 25 });
       const page = await open(url, PROBE_SCRIPT);
       try {
         if (expected.late) await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
@@ -160,7 +151,7 @@ describe.each(BROWSERS)("%s", (name) => {
   });
 
   describe("the panel", () => {
-    const article = (): string => server.urlFor("daily8-article-semantic");
+    const article = (): string => suite.server.urlFor("daily8-article-semantic");
 
     it("opens and closes with its handle, Escape, and the toolbar button's message; it is remembered per site", async () => {
       const page = await open(article());
@@ -198,16 +189,16 @@ describe.each(BROWSERS)("%s", (name) => {
         expect(await focused()).toBe("handle");
 
         // What the toolbar button and its shortcut do: the background sends this message.
-        const reply = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
+        const reply = (await suite.browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
         expect(reply.panelOpen).toBe(true);
         expect(await page.evaluate(panelListShown)).toBe(true);
 
-        await page.goto(server.urlFor("daily8-article-divsoup"));
+        await page.goto(suite.server.urlFor("daily8-article-divsoup"));
         await page.waitForFunction(() => {
           const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
           return root?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") === "true";
         });
-        const reply2 = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
+        const reply2 = (await suite.browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
         expect(reply2.panelOpen).toBe(false);
       } finally {
         await page.close();
@@ -244,7 +235,7 @@ describe.each(BROWSERS)("%s", (name) => {
         /<html[^>]*>/,
         '<html lang="en" dir="rtl">',
       );
-      const rtl = await open(server.addPage("www.daily8.com", "/en/article/rtl-1", html));
+      const rtl = await open(suite.server.addPage("www.daily8.com", "/en/article/rtl-1", html));
       try {
         await rtl.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
         const side = await rtl.evaluate(() => {
@@ -261,7 +252,7 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("follows the system's dark mode", async () => {
-      const dark = await launch(name, { server, colorScheme: "dark" });
+      const dark = await launch(name, { server: suite.server, colorScheme: "dark" });
       try {
         const page = await dark.newPage();
         await page.goto(article());
@@ -281,7 +272,7 @@ describe.each(BROWSERS)("%s", (name) => {
   describe("the page", () => {
     /** The document as the page itself made it, with the extension not running (another host). */
     async function pristine(slug: string): Promise<string> {
-      const page = await open(server.urlFor(slug, { host: "127.0.0.1" }));
+      const page = await open(suite.server.urlFor(slug, { host: "127.0.0.1" }));
       try {
         return await page.evaluate(() => document.documentElement.outerHTML);
       } finally {
@@ -291,13 +282,13 @@ describe.each(BROWSERS)("%s", (name) => {
 
     it("is restored exactly when Tidyread is turned off for it, and cleaned again when turned on", async () => {
       const before = await pristine("daily8-article-semantic");
-      const page = await open(server.urlFor("daily8-article-semantic"));
+      const page = await open(suite.server.urlFor("daily8-article-semantic"));
       try {
         expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBeGreaterThan(0);
         await openPanel(page);
         await page.click('[data-tidyread-panel] >>> button[data-part="restore"]');
         expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
-        const state = (await browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
+        const state = (await suite.browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
         expect(state.enabled).toBe(true);
         expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBeGreaterThan(0);
       } finally {
@@ -306,7 +297,7 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("shows a category again from the panel's switch, and hides it again exactly", async () => {
-      const page = await open(server.urlFor("daily8-article-semantic"));
+      const page = await open(suite.server.urlFor("daily8-article-semantic"));
       try {
         await openPanel(page);
         const before = await page.evaluate(() => document.documentElement.outerHTML);
@@ -323,7 +314,7 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("is turned off for the whole site from the panel, stays off after a reload, and the toolbar button turns it on again", async () => {
-      const url = server.urlFor("daily8-article-semantic");
+      const url = suite.server.urlFor("daily8-article-semantic");
       const before = await pristine("daily8-article-semantic");
       const hidden = (p: TestPage): Promise<number> => p.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length);
       const page = await open(url);
@@ -335,7 +326,7 @@ describe.each(BROWSERS)("%s", (name) => {
         await page.goto(url);
         await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-kind"));
         expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
-        await browser.sendToActiveTab({ type: "panel:toggle" });
+        await suite.browser.sendToActiveTab({ type: "panel:toggle" });
         await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length > 0);
         await page.goto(url);
         await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-kind"));
@@ -346,11 +337,11 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("follows a change on the options page at once, without a reload", async () => {
-      const page = await open(server.urlFor("daily8-article-semantic"));
-      const options = await browser.newPage();
+      const page = await open(suite.server.urlFor("daily8-article-semantic"));
+      const options = await suite.browser.newPage();
       const box = '#defaults input[data-category="comments"]';
       try {
-        void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+        void options.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
         await options.waitForFunction((sel: string) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, {}, box);
         await options.click(box);
         await page.waitForFunction(() => document.documentElement.getAttribute("data-tidyread-show") === "comments");
@@ -365,8 +356,8 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("follows the options' panel colours at once, and opens the panel on new pages when asked to", async () => {
-      const page = await open(server.urlFor("daily8-article-semantic"));
-      const options = await browser.newPage();
+      const page = await open(suite.server.urlFor("daily8-article-semantic"));
+      const options = await suite.browser.newPage();
       const panelBackground = (): Promise<number> =>
         page.evaluate(() => {
           const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
@@ -384,7 +375,7 @@ describe.each(BROWSERS)("%s", (name) => {
           value,
         );
       try {
-        void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+        void options.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
         await options.waitForFunction(() => (document.getElementById("theme") as HTMLSelectElement | null)?.value === "system");
         expect(await panelBackground()).toBeGreaterThan(600);
         await choose("theme", "dark");
@@ -399,7 +390,7 @@ describe.each(BROWSERS)("%s", (name) => {
         await page.waitForFunction(() =>
           document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-theme") === "system",
         );
-        await page.goto(server.urlFor("daily8-article-flat"));
+        await page.goto(suite.server.urlFor("daily8-article-flat"));
         await page.waitForFunction(panelListShown);
         await choose("panel-start", "remember");
       } finally {
@@ -410,7 +401,7 @@ describe.each(BROWSERS)("%s", (name) => {
 
     it("is left exactly as it was when it is not an aggregator page", async () => {
       const before = await pristine("daily8-not-aggregator");
-      const page = await open(server.urlFor("daily8-not-aggregator"));
+      const page = await open(suite.server.urlFor("daily8-not-aggregator"));
       try {
         await nextFrames(page);
         expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
@@ -420,7 +411,7 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("settles: once the page is cleaned, Tidyread does not react to its own changes", async () => {
-      const page = await open(server.urlFor("daily8-late"));
+      const page = await open(suite.server.urlFor("daily8-late"));
       try {
         await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
         await openPanel(page);
@@ -443,7 +434,7 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("is detected again after in-site navigation through the History API", async () => {
-      const page = await open(server.urlFor("daily8-article-semantic"));
+      const page = await open(suite.server.urlFor("daily8-article-semantic"));
       const hiddenCount = (): Promise<number> => page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length);
       try {
         expect(await hiddenCount()).toBeGreaterThan(0);
@@ -467,8 +458,8 @@ describe.each(BROWSERS)("%s", (name) => {
 
   it("takes the before/after screenshots of the demo page (test-output/screenshots/)", async () => {
     const dir = path.join("test-output", "screenshots");
-    const before = await open(server.urlFor("daily8-article-semantic", { host: "127.0.0.1" }));
-    const after = await open(server.urlFor("daily8-article-semantic"));
+    const before = await open(suite.server.urlFor("daily8-article-semantic", { host: "127.0.0.1" }));
+    const after = await open(suite.server.urlFor("daily8-article-semantic"));
     try {
       await before.screenshot(path.join(dir, `${name}-before.png`), true);
       await openPanel(after);
@@ -483,18 +474,18 @@ describe.each(BROWSERS)("%s", (name) => {
   });
 
   it("makes no request of its own: every request went to the pages' own server", () => {
-    const foreign = browser.requests
+    const foreign = suite.browser.requests
       .map((r) => r.url)
       .filter((u) => !/^(data:|chrome-extension:|moz-extension:|about:)/.test(u))
-      .filter((u) => new URL(u).port !== String(server.port));
-    expect(browser.requests.length).toBeGreaterThan(0);
+      .filter((u) => new URL(u).port !== String(suite.server.port));
+    expect(suite.browser.requests.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });
 
   it("shows the keyboard shortcut the browser assigned on the options page", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
-      void page.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      void page.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
       const shortcut = await page.waitForFunction(() => {
         const text = document.getElementById("shortcut")?.textContent ?? "…";
         return text !== "…" && text;

@@ -1,9 +1,10 @@
 // The controls a reader uses beyond the toggle: reader view, picked rules, panel side, Find the original.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
-import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from "./harness/server";
+import { describe, expect, it } from "vitest";
+import { BROWSERS, type TestPage } from "./harness/browsers";
+import { FIXTURES_DIR } from "./harness/server";
+import { useBrowser } from "./harness/suite";
 
 const SEMANTIC = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8");
 /** The semantic fixture with one more block Tidyread has no reason to hide: the reader's to pick. */
@@ -31,23 +32,13 @@ async function openPanel(page: TestPage): Promise<void> {
 }
 
 describe.each(BROWSERS)("%s: the reader's controls", (name) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(name, { server });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser(name);
 
   /** Sets a select on the options page as a reader would, and waits until it is saved. */
   async function withOptions(run: (options: TestPage) => Promise<void>): Promise<void> {
-    const options = await browser.newPage();
+    const options = await suite.browser.newPage();
     try {
-      void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      void options.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
       await options.waitForFunction(() => (document.getElementById("panel-side") as HTMLSelectElement | null)?.value !== "");
       await run(options);
     } finally {
@@ -66,8 +57,8 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     );
 
   it("reader view: the article alone, sanitized, with size, width and colours; leaving restores the page exactly", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.urlFor("daily8-article-semantic"));
+    const page = await suite.browser.newPage();
+    await page.goto(suite.server.urlFor("daily8-article-semantic"));
     try {
       await openPanel(page);
       const before = await page.evaluate(pageSnapshot);
@@ -146,8 +137,8 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
   });
 
   it("a block the reader picks is hidden as they said, again after a reload, until the rule is removed on the options page", async () => {
-    const url = server.addPage("www.daily8.com", "/en/article/rule-1", WITH_NEWSLETTER);
-    const page = await browser.newPage();
+    const url = suite.server.addPage("www.daily8.com", "/en/article/rule-1", WITH_NEWSLETTER);
+    const page = await suite.browser.newPage();
     await page.goto(url);
     const newsletterHidden = (): Promise<string | null> =>
       page.evaluate(() => document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]")?.getAttribute("data-tidyread-hidden") ?? null);
@@ -188,8 +179,8 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
   });
 
   it("the picker works from the keyboard: arrows walk the blocks, Enter picks, the status says which block", async () => {
-    const url = server.addPage("www.daily8.com", "/en/article/rule-keys", WITH_NEWSLETTER);
-    const page = await browser.newPage();
+    const url = suite.server.addPage("www.daily8.com", "/en/article/rule-keys", WITH_NEWSLETTER);
+    const page = await suite.browser.newPage();
     await page.goto(url);
     const status = (): Promise<string> => page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="picker"]')?.textContent ?? "");
     try {
@@ -239,8 +230,8 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
   });
 
   it("puts the panel on the side the options say, in open tabs at once", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.urlFor("daily8-article-flat"));
+    const page = await suite.browser.newPage();
+    await page.goto(suite.server.urlFor("daily8-article-flat"));
     const side = (): Promise<{ side: string | null; left: number; right: number; width: number }> =>
       page.evaluate(() => {
         const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
@@ -269,12 +260,12 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     // Chromium's harness sees every request of the browser context, the search tab's included;
     // Firefox's sees only the pages it opened, so there the query is checked by the unit test.
     it("Find the original hands the title and source to the browser's default search engine", async () => {
-      const page = await browser.newPage();
-      await page.goto(server.urlFor("daily8-article-semantic"));
+      const page = await suite.browser.newPage();
+      await page.goto(suite.server.urlFor("daily8-article-semantic"));
       try {
         await openPanel(page);
         await page.click(`${part("teasers")} > li:first-child [data-part="find-original"]`);
-        const searched = (): string[] => browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"US to cut Ukraine aid"'));
+        const searched = (): string[] => suite.browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"US to cut Ukraine aid"'));
         for (let i = 0; i < 50 && searched().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
         // Whichever engine the reader chose (Debian's Chromium defaults to DuckDuckGo).
         expect(searched()[0]).toMatch(/^https:\/\/[^?]+\?.*"US to cut Ukraine aid" Russia Today/);
@@ -284,15 +275,15 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     });
 
     it("Find this story's original searches for the article's own title at the outlet it credits", async () => {
-      const page = await browser.newPage();
-      await page.goto(server.urlFor("daily8-article-semantic"));
+      const page = await suite.browser.newPage();
+      await page.goto(suite.server.urlFor("daily8-article-semantic"));
       try {
         await openPanel(page);
         const label = await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="find-article-original"]')?.textContent);
         expect(label).toBe("Find this story’s original at Russia Today");
         await page.click(part("find-article-original"));
         const searched = (): string[] =>
-          browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"Moscow and Kiev exchange remains of fallen soldiers"'));
+          suite.browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"Moscow and Kiev exchange remains of fallen soldiers"'));
         for (let i = 0; i < 50 && searched().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
         expect(searched()[0]).toMatch(/^https:\/\/[^?]+\?.*"Moscow and Kiev exchange remains of fallen soldiers" Russia Today/);
       } finally {

@@ -1,12 +1,12 @@
 // Pages no site profile knows, in real browsers: the one-click clean (both browsers) and a site
 // the reader grants and takes back (Firefox, where a test can answer the permission request).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { siteFor } from "../../src/sites";
 import { fixtureSlugs, loadFixture } from "../fixture-data";
-import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { BROWSERS, type TestPage } from "./harness/browsers";
 import { describeViolations, PROBE_SCRIPT, readProbe } from "./harness/probe";
-import { startFixtureServer, type FixtureServer } from "./harness/server";
 import { checkVisibility, formatSnippets } from "./harness/visibility";
+import { useBrowser } from "./harness/suite";
 
 const generic = fixtureSlugs()
   .map((slug) => ({ slug, expected: loadFixture(slug).expected }))
@@ -30,25 +30,16 @@ async function expectTidied(page: TestPage, teasers: string[]): Promise<void> {
 }
 
 describe.each(BROWSERS)("%s: the toolbar button tidies a page no site profile knows", (name) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(name, { server });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser(name);
 
   describe.each(generic)("$slug", ({ slug, expected }) => {
     it("is left alone until the click, then tidied (the article kept, the clutter hidden, the teasers listed)", async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       try {
         await page.addInitScript(PROBE_SCRIPT);
-        await page.goto(server.urlFor(slug));
+        await page.goto(suite.server.urlFor(slug));
         expect(await untouched(page)).toBe(true);
-        await browser.clickToolbarButton(page);
+        await suite.browser.clickToolbarButton(page);
         await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-kind"));
         if (expected.late) await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
         await expectTidied(page, expected.teasers.map((t) => t.title));
@@ -66,7 +57,7 @@ describe.each(BROWSERS)("%s: the toolbar button tidies a page no site profile kn
           });
         const before = await expanded();
         if (before !== null) {
-          await browser.clickToolbarButton(page);
+          await suite.browser.clickToolbarButton(page);
           await page.waitForFunction((was: string) => {
             const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
             return root?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") !== was;
@@ -80,19 +71,13 @@ describe.each(BROWSERS)("%s: the toolbar button tidies a page no site profile kn
 });
 
 describe("firefox: a site the reader grants is tidied every time, until taken back", () => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
+  const suite = useBrowser("firefox");
   let options: TestPage;
+  // After useBrowser's own hook (hooks run in the order they are declared).
   beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch("firefox", { server });
-    options = await browser.newPage();
-    void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+    options = await suite.browser.newPage();
+    void options.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
     await options.waitForFunction(() => document.getElementById("shortcut")?.textContent !== "…");
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Types the site into the options page and submits, as a reader would. */
@@ -112,11 +97,11 @@ describe("firefox: a site the reader grants is tidied every time, until taken ba
 
   describe.each(generic)("$slug", ({ slug, expected }) => {
     it(expected.kind === "none" ? "is granted, and left alone: the detector says it is not an aggregator page" : "is granted, detected and tidied, with no flash; taken back, it is left alone", async () => {
-      const url = server.urlFor(slug);
+      const url = suite.server.urlFor(slug);
       const { protocol, hostname } = new URL(url);
       const origin = `${protocol}//${hostname}`;
       await grant(origin);
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       try {
         await page.addInitScript(PROBE_SCRIPT);
         await page.goto(url);

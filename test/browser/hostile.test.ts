@@ -3,12 +3,13 @@
 // styles, 5,000-deep nesting and a 5 MB text node. Each test logs what it measured.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FIGHT_BUDGET, FIGHT_REFILL_MS } from "../../src/content/session";
 import { PAGE_SIZE } from "../../src/panel/panel";
-import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
-import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from "./harness/server";
+import { BROWSERS, type TestPage } from "./harness/browsers";
+import { FIXTURES_DIR } from "./harness/server";
 import { checkVisibility, formatSnippets } from "./harness/visibility";
+import { useBrowser } from "./harness/suite";
 
 const SEMANTIC = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8");
 /** The semantic fixture hides 4 blocks: AI promo, comments, related, app banner. */
@@ -97,27 +98,17 @@ function withTeasers(n: number): string {
 }
 
 describe.each(BROWSERS)("%s: hostile pages", (name) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(name, { server });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser(name);
 
   async function open(url: string, init = HEARTBEAT): Promise<TestPage> {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.addInitScript(init);
     await page.goto(url);
     return page;
   }
 
   it("teaser links in javascript:, data:, vbscript:, file: and disguises never become live links; markup in titles and summaries stays text", async () => {
-    const page = await open(server.urlFor("daily8-hostile-links"));
+    const page = await open(suite.server.urlFor("daily8-hostile-links"));
     try {
       await openPanel(page);
       // Every summary opened, so anything that could run from one has had its chance.
@@ -161,7 +152,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
 
   it("10,000 teasers: the page is cleaned in bounded time, the panel renders one page of them, opens and filters all of them at once", async () => {
     const n = 10_000;
-    const url = server.addPage("www.daily8.com", "/en/article/ten-thousand", withTeasers(n));
+    const url = suite.server.addPage("www.daily8.com", "/en/article/ten-thousand", withTeasers(n));
     const page = await open(url);
     try {
       // Time from navigation start until the panel lists all of them (polled, so up to ~50 ms late).
@@ -254,7 +245,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       }).observe(document, { attributes: true, attributeOldValue: true, subtree: true, attributeFilter: ['data-tidyread-hidden'] });`;
 
     it("no endless loop: Tidyread's re-marks stop at its budget, the page's timer keeps running, and once the page stops the page reads clean again", async () => {
-      const url = server.addPage("www.daily8.com", `/en/article/fight-${what.split(" ")[0]}`, semanticWith({ script }));
+      const url = suite.server.addPage("www.daily8.com", `/en/article/fight-${what.split(" ")[0]}`, semanticWith({ script }));
       const page = await open(url);
       try {
         await page.waitForFunction(() => (window as unknown as { __fight: { marks: number } }).__fight.marks >= 4);
@@ -313,7 +304,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
         for (let e = main; e; e = e.parentElement) depth += 1;
         document.documentElement.dataset.depth = String(depth);
       });`;
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       await page.addInitScript(`window.addEventListener("error", (e) => { (window.__errors ??= []).push(String(e.message)); });`);
       /** Runs in the page: article elements not painted, and those under a Tidyread mark. */
       const article = (): { unpainted: string[]; marked: number } => {
@@ -326,7 +317,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       };
       try {
         const t0 = Date.now();
-        await page.goto(server.addPage("www.daily8.com", `/en/article/deep-${depth}-${rendered}`, semanticWith({ script })));
+        await page.goto(suite.server.addPage("www.daily8.com", `/en/article/deep-${depth}-${rendered}`, semanticWith({ script })));
         await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length >= 4 && !!document.documentElement.dataset["depth"], { timeout: 30_000 });
         const ms = Date.now() - t0;
         const measured = await page.evaluate(() => Number(document.documentElement.dataset["depth"]));
@@ -334,7 +325,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
         const hidden = await page.evaluate(() => [...document.querySelectorAll("[data-tidyread-hidden]")].map((el) => el.getAttribute("data-tidyread-hidden")).sort());
         const on = await page.evaluate(article);
         // Tidyread off: what the browser itself does not paint is not Tidyread's doing.
-        await browser.sendToActiveTab({ type: "page:set-enabled", enabled: false });
+        await suite.browser.sendToActiveTab({ type: "page:set-enabled", enabled: false });
         await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length === 0);
         const off = await page.evaluate(article);
         console.info(`${name} ${depth}-deep (rendered: ${rendered}): article at depth ${measured}, clean ${ms} ms after navigation; article elements not painted: ${on.unpainted.length} with Tidyread, ${off.unpainted.length} without`);
@@ -355,7 +346,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
     const sentence = "The ministry said the talks would continue next week, and both delegations agreed to meet again. ";
     const big = sentence.repeat(Math.ceil((5 * 1024 * 1024) / sentence.length));
     const html = SEMANTIC.replace("</article>", `<p data-expect="article" id="huge">${big}</p></article>`);
-    const page = await open(server.addPage("www.daily8.com", "/en/article/five-mb", html));
+    const page = await open(suite.server.addPage("www.daily8.com", "/en/article/five-mb", html));
     try {
       const cleanAt = await page.waitForFunction(() => (document.querySelectorAll("[data-tidyread-hidden]").length >= 4 && document.getElementById("huge") ? Math.round(performance.now()) : 0), { timeout: 30_000 });
       const length = await page.evaluate(() => document.getElementById("huge")?.firstChild?.nodeValue?.length ?? 0);
@@ -377,7 +368,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
         const host = document.querySelector("[data-tidyread-panel]");
         if (window.__removal.on && host) { window.__removal.count += 1; host.remove(); }
       }).observe(document.documentElement, { childList: true });`;
-    const page = await open(server.addPage("www.daily8.com", "/en/article/panel-remover", semanticWith({ script })));
+    const page = await open(suite.server.addPage("www.daily8.com", "/en/article/panel-remover", semanticWith({ script })));
     try {
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
       // Once, by hand: back before the next frame.
@@ -427,7 +418,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       /* Rules as specific as one or two ids, or three classes, on the very blocks Tidyread hides. */
       section:is(#a, .s1), section:is(#a #b, .s2), section:is(#a, .s4) *, section.s6.s6.s6 { display: block !important; }
     </style>`;
-    const page = await open(server.addPage("www.daily8.com", "/en/article/restyled", semanticWith({ head })));
+    const page = await open(suite.server.addPage("www.daily8.com", "/en/article/restyled", semanticWith({ head })));
     try {
       await openPanel(page);
       const look = await page.evaluate(async () => {

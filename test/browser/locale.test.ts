@@ -3,30 +3,22 @@
 // without it the launch fails and says so.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launch, type TestBrowser } from "./harness/browsers";
-import { REPO_ROOT, startFixtureServer, type FixtureServer } from "./harness/server";
+import { describe, expect, it } from "vitest";
+import { BROWSERS } from "./harness/browsers";
+import { REPO_ROOT } from "./harness/server";
+import { useBrowser } from "./harness/suite";
 
 const AR = JSON.parse(readFileSync(path.join(REPO_ROOT, "src/_locales/ar/messages.json"), "utf8")) as Record<string, { message: string }>;
 const ar = (key: string, ...subs: (string | number)[]): string =>
   (AR[key]?.message ?? `(no ${key})`).replace(/\$(\d)/g, (_m, n: string) => String(subs[Number(n) - 1] ?? ""));
 
 describe.each(BROWSERS)("%s with its UI in Arabic", (name) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(name, { server, locale: "ar" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser(name, { locale: "ar" });
 
   it("the options page is in Arabic and mirrors", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
-      void page.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+      void page.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
       await page.waitForFunction(() => document.documentElement.dir === "rtl" && document.getElementById("shortcut")?.textContent !== "…");
       const seen = await page.evaluate(() => {
         const box = document.querySelector("#defaults input[data-category]") as HTMLInputElement;
@@ -68,9 +60,9 @@ describe.each(BROWSERS)("%s with its UI in Arabic", (name) => {
   });
 
   it("the panel on a Daily8 page is in Arabic and mirrors", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
-      await page.goto(server.urlFor("daily8-article-semantic"));
+      await page.goto(suite.server.urlFor("daily8-article-semantic"));
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside"));
       const seen = await page.evaluate(() => {
         const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;

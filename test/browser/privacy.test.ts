@@ -1,9 +1,9 @@
 // Privacy: a whole reading session with Tidyread, every request recorded by the browser and by the
-// fixture server. Tidyread must send nothing: every request is a page the test itself opened (or
+// fixture suite.server. Tidyread must send nothing: every request is a page the test itself opened (or
 // the browser's own favicon probe), and none comes from the extension.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
-import { startFixtureServer, type FixtureServer } from "./harness/server";
+import { describe, expect, it } from "vitest";
+import { BROWSERS, type TestPage } from "./harness/browsers";
+import { useBrowser } from "./harness/suite";
 
 const part = (name: string): string => `[data-tidyread-panel] >>> [data-part="${name}"]`;
 
@@ -16,28 +16,18 @@ async function openPanel(page: TestPage): Promise<void> {
 }
 
 describe.each(BROWSERS)("%s: privacy", (name) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(name, { server });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser(name);
 
   it("a full session (pages, panel, switches, filter, reader view, toolbar button, options) makes no request but the pages opened", async () => {
     const opened = new Set<string>();
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const visit = async (url: string): Promise<void> => {
       opened.add(new URL(url).hostname + new URL(url).pathname);
       await page.goto(url);
     };
     const sessionStart = Date.now();
     try {
-      await visit(server.urlFor("daily8-article-semantic"));
+      await visit(suite.server.urlFor("daily8-article-semantic"));
       await openPanel(page);
       // A category switch off and on, the filter, the sort.
       await page.click(`[data-tidyread-panel] >>> .did input[data-category="comments"]`);
@@ -57,22 +47,22 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
       await page.waitForFunction(() => !document.querySelector("[data-tidyread-reader]"));
 
       for (const slug of ["daily8-article-divsoup", "daily8-hostile-links", "daily8-article-seed2", "daily8-listing", "daily8-article-flat"]) {
-        await visit(server.urlFor(slug));
+        await visit(suite.server.urlFor(slug));
         await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-kind"));
       }
-      await visit(server.urlFor("daily8-late"));
+      await visit(suite.server.urlFor("daily8-late"));
       await page.waitForFunction(() => document.documentElement.dataset["fixtureDone"] === "1");
       // Sites Tidyread does not know: the toolbar button injects it.
       for (const slug of ["msn-like-article", "arabic-article"]) {
-        await visit(server.urlFor(slug));
-        await browser.clickToolbarButton(page);
+        await visit(suite.server.urlFor(slug));
+        await suite.browser.clickToolbarButton(page);
         await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
       }
 
       // The options page: a setting changed and put back.
-      const options = await browser.newPage();
+      const options = await suite.browser.newPage();
       try {
-        void options.goto(browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
+        void options.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
         await options.waitForFunction(() => (document.getElementById("panel-side") as HTMLSelectElement | null)?.value !== "");
         for (const value of ["left", "auto"]) {
           await options.evaluate((v: string) => {
@@ -90,13 +80,13 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
       await page.close();
     }
 
-    const fixtureOrigins = new Set(server.hosts().map((h) => `http://${h}:${server.port}`));
-    const seen = browser.requests.filter((r) => r.time >= sessionStart);
+    const fixtureOrigins = new Set(suite.server.hosts().map((h) => `http://${h}:${suite.server.port}`));
+    const seen = suite.browser.requests.filter((r) => r.time >= sessionStart);
     // Packaged files of the extension itself and inline images are not network requests.
     const local = (url: string): boolean => /^(chrome-extension|moz-extension|data|about|blob):/.test(url);
     const elsewhere = seen.filter((r) => !local(r.url) && !fixtureOrigins.has(new URL(r.url).origin));
-    const fromExtension = seen.filter((r) => !local(r.url) && r.initiator.startsWith(browser.extensionOrigin));
-    const served = server.requests.filter((r) => r.time >= sessionStart);
+    const fromExtension = seen.filter((r) => !local(r.url) && r.initiator.startsWith(suite.browser.extensionOrigin));
+    const served = suite.server.requests.filter((r) => r.time >= sessionStart);
     const unasked = served.filter((r) => r.url !== "/favicon.ico" && !opened.has(r.host + new URL(r.url, "http://x").pathname));
     console.info(
       `${name} privacy: ${seen.length} requests seen by the browser (${seen.filter((r) => !local(r.url)).length} over the network), ${served.length} served; ` +
@@ -113,20 +103,20 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
 
   if (name === "chromium") {
     it("the harness does see the extension's own requests: a fetch from the service worker is recorded as such", async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       try {
-        await page.goto(server.urlFor("daily8-article-semantic"));
-        const before = browser.requests.length;
+        await page.goto(suite.server.urlFor("daily8-article-semantic"));
+        const before = suite.browser.requests.length;
         const native = page.native;
         if (native.kind !== "playwright") throw new Error("not a Chromium page");
-        const worker = native.page.context().serviceWorkers().find((w) => w.url().startsWith(browser.extensionOrigin));
+        const worker = native.page.context().serviceWorkers().find((w) => w.url().startsWith(suite.browser.extensionOrigin));
         if (!worker) throw new Error("no service worker");
         await worker.evaluate(async (url: string) => {
           await fetch(url).catch(() => undefined);
-        }, `${server.origin}/probe-from-worker`);
-        const recorded = (): typeof browser.requests => browser.requests.slice(before).filter((r) => r.url.endsWith("/probe-from-worker"));
+        }, `${suite.server.origin}/probe-from-worker`);
+        const recorded = (): typeof suite.browser.requests => suite.browser.requests.slice(before).filter((r) => r.url.endsWith("/probe-from-worker"));
         for (let i = 0; i < 40 && recorded().length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
-        expect(recorded().map((r) => r.initiator.startsWith(browser.extensionOrigin))).toEqual([true]);
+        expect(recorded().map((r) => r.initiator.startsWith(suite.browser.extensionOrigin))).toEqual([true]);
       } finally {
         await page.close();
       }
