@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BROWSERS, type TestPage } from "./harness/browsers";
 import { FIXTURES_DIR } from "./harness/server";
+import { openPanel, panelPart as part } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
 const SEMANTIC = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8");
@@ -13,22 +14,12 @@ const WITH_NEWSLETTER = SEMANTIC.replace(
   '<div><p data-newsletter>Get our newsletter every morning, with the day\'s top stories.</p></div>\n<footer',
 );
 
-/** Runs in the page: a part of the panel's shadow root, by data-part. */
-const part = (name: string): string => `[data-tidyread-panel] >>> [data-part="${name}"]`;
 
 /** Runs in the page: the page as it is, minus Tidyread's own hosts (their shadow roots hold its UI). */
 function pageSnapshot(): string {
   const clone = document.documentElement.cloneNode(true) as Element;
   for (const el of clone.querySelectorAll("[data-tidyread-panel], [data-tidyread-reader]")) el.remove();
   return `${clone.outerHTML} @${scrollX},${scrollY}`;
-}
-
-async function openPanel(page: TestPage): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-  const open = await page.evaluate(
-    () => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") === "true",
-  );
-  if (!open) await page.click(part("handle"));
 }
 
 describe.each(BROWSERS)("%s: the reader's controls", (name) => {

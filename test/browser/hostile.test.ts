@@ -9,6 +9,7 @@ import { PAGE_SIZE } from "../../src/panel/panel";
 import { BROWSERS, type TestPage } from "./harness/browsers";
 import { FIXTURES_DIR } from "./harness/server";
 import { checkVisibility, formatSnippets } from "./harness/visibility";
+import { openPanel, panelOpen } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
 const SEMANTIC = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8");
@@ -48,20 +49,6 @@ function resetBeat(): void {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const handle = '[data-tidyread-panel] >>> button[data-part="handle"]';
-
-/** Runs in the page: is the panel open (its list shown)? */
-function panelOpen(): boolean {
-  const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-  return root?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") === "true";
-}
-
-async function openPanel(page: TestPage): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-  if (!(await page.evaluate(panelOpen))) await page.click(handle);
-  await page.waitForFunction(panelOpen);
-}
-
 /** Runs in the page: blocks hidden now, and whether any marked-article text is hidden. */
 function cleanState(): { hidden: number; clutterShown: number; articleHidden: number } {
   const shown = (el: Element): boolean => el.checkVisibility() && [...el.getClientRects()].some((r) => r.width > 0 && r.height > 0);

@@ -1,19 +1,11 @@
 // Privacy: a whole reading session with Tidyread, every request recorded by the browser and by the
-// fixture suite.server. Tidyread must send nothing: every request is a page the test itself opened (or
+// fixture server. Tidyread must send nothing: every request is a page the test itself opened (or
 // the browser's own favicon probe), and none comes from the extension.
 import { describe, expect, it } from "vitest";
-import { BROWSERS, type TestPage } from "./harness/browsers";
+import { BROWSERS } from "./harness/browsers";
+import { openPanel, panelPart as part } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
-const part = (name: string): string => `[data-tidyread-panel] >>> [data-part="${name}"]`;
-
-async function openPanel(page: TestPage): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-  const open = await page.evaluate(
-    () => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") === "true",
-  );
-  if (!open) await page.click(part("handle"));
-}
 
 describe.each(BROWSERS)("%s: privacy", (name) => {
   const suite = useBrowser(name);

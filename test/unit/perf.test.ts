@@ -109,26 +109,24 @@ describe("a busy page", () => {
 
   it("still classifies again for what concerns a block: a card added to it, text in it, a new label", async () => {
     const { doc, session } = tidy(page(3), URL_ARTICLE);
-    let before = passes;
+    /** How many classifications one change of the page causes. */
+    const passesFor = async (change: () => void): Promise<number> => {
+      const before = passes;
+      change();
+      await mutationsDelivered();
+      return passes - before;
+    };
     const related = doc.getElementById("related") as HTMLElement;
-    related.append(doc.importNode(new DOMParser().parseFromString(card(4), "text/html").body.firstChild as Node, true));
-    await mutationsDelivered();
-    expect(passes).toBe(before + 1);
+    expect(await passesFor(() => related.append(doc.importNode(new DOMParser().parseFromString(card(4), "text/html").body.firstChild as Node, true)))).toBe(1);
     expect(session.teasers).toHaveLength(4);
 
-    before = passes;
     const comment = doc.createElement("p");
     comment.textContent = "First!";
-    doc.querySelector("textarea")?.before(comment);
-    await mutationsDelivered();
-    expect(passes).toBe(before + 1);
+    expect(await passesFor(() => doc.querySelector("textarea")?.before(comment))).toBe(1);
 
-    before = passes;
     const label = doc.createElement("section");
     label.innerHTML = "<h2>Download the app</h2><a href='https://apps.apple.com/app/x'><img alt='app-store'></a>";
-    doc.querySelector("header")?.append(label);
-    await mutationsDelivered();
-    expect(passes).toBe(before + 1);
+    expect(await passesFor(() => doc.querySelector("header")?.append(label))).toBe(1);
     expect(session.marks.counts()["app-banner"]).toBe(1);
   });
 });
