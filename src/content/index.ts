@@ -62,14 +62,16 @@ let listDue = false;
 let listTimer: { cancel(): void } | null = null;
 
 /**
- * Fills the panel's list, reading the teasers' details if that is still to do. At load only the
- * blocks are hidden (before the first paint); this runs when the panel opens, the reader asks for
- * the page's state, or the page is idle.
+ * Fills the panel's list, reading the teasers' details if that is still to do, and the story's
+ * credited outlet. At load only the blocks are hidden (before the first paint); this runs when the
+ * panel opens, the reader asks for the page's state, or the page is idle.
  */
 function fillList(): void {
   listTimer?.cancel();
   listTimer = null;
-  if (!listDue || !session || !panel) return;
+  if (!session || !panel) return;
+  showArticle(panel, session);
+  if (!listDue) return;
   listDue = false;
   const teasers = session.teasers;
   const counts = session.marks.counts();
@@ -148,7 +150,6 @@ function render(): void {
     if (panel.isOpen()) fillList();
     else fillListSoon();
     panel.setReport({ kind: session.detection.kind, signals: session.detection.signals, counts, shown });
-    showArticle(panel, session);
     panel.attach();
     markPanelOpen();
   }
