@@ -33,6 +33,8 @@ const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
  */
 export const FIGHT_BUDGET = 10;
 export const FIGHT_REFILL_MS = 2_000;
+/** How often the words of quietly changing text (a ticker) are read; see PageSession.quietTextChange. */
+export const WORDS_CHECK_MS = 250;
 
 /** The nodes not inside another of them: a batch's markers are found once, not once per ancestor added with it. */
 function outermost(nodes: Node[]): Node[] {
@@ -104,6 +106,11 @@ export class PageSession {
   private readonly onLoaded = (): void => this.finishLoading();
   /** What the last classification read (see Classification.regions), to tell which changes need a new one. */
   private lastPass: Pick<Classification, "regions" | "articleEnd" | "endBlock"> | null = null;
+  /** Text-only elements whose last change was quiet, with the pass that said so (see quietTextChange). */
+  private readonly quietTexts = new WeakMap<Element, PageSession["lastPass"]>();
+  /** Such elements changed since their words were last read, and the timer that reads them. */
+  private readonly wordsDue = new Set<Element>();
+  private wordsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -148,6 +155,9 @@ export class PageSession {
     this.observer.disconnect();
     if (this.catchUp !== null) clearTimeout(this.catchUp);
     this.catchUp = null;
+    if (this.wordsTimer !== null) clearTimeout(this.wordsTimer);
+    this.wordsTimer = null;
+    this.wordsDue.clear();
     this.doc.removeEventListener("DOMContentLoaded", this.onLoaded);
     this.marks.clear();
     // Copies of marked elements the page made (cloneNode keeps attributes) are not in the marks.
@@ -199,6 +209,7 @@ export class PageSession {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    if (this.quietTextChange(records)) return;
     const added: Node[] = [];
     const tampered = new Set<Element>();
     let undone = false;
@@ -208,10 +219,17 @@ export class PageSession {
         if (isElement(r.target) && this.marks.differs(r.target)) tampered.add(r.target);
         continue;
       }
+      // It holds elements now: its next change is not text alone (see quietTextChange).
+      if (isElement(r.target) && r.target.childElementCount > 0) this.quietTexts.delete(r.target);
       for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
       if (!this.loading) for (const n of r.removedNodes) if (this.marks.holds(n)) undone = true;
     }
     if (tampered.size && this.mayFight()) for (const el of tampered) if (this.marks.differs(el)) this.marks.repair(el);
+    this.consider(added, undone);
+  }
+
+  /** What nodes the page added (and whether it took away something hidden) mean for the page's blocks. */
+  private consider(added: Node[], undone: boolean): void {
     if (added.length === 0) return;
     const roots = outermost(added);
     const found = roots.flatMap((n) => findMarkers(n, this.vocab));
@@ -241,8 +259,51 @@ export class PageSession {
     // A ticker, a clock, a counter: no new clue, nothing the last classification read. Classifying
     // the whole page again for each of them made busy pages cost ~0.4 ms a change.
     const quiet = !this.loading && found.length === 0 && !undone && (hadTitle || !this.title) && this.rules.length === 0;
-    if (quiet && roots.every((n) => this.outsideLastPass(n))) return;
+    if (quiet && roots.every((n) => this.outsideLastPass(n))) {
+      this.rememberQuiet(roots);
+      return;
+    }
     this.reconcile(roots);
+  }
+
+  /**
+   * A ticker, a clock or a counter rewriting the text of an element that holds only text, whose
+   * last change was quiet under the same pass: the new text sits where the old one did, so only
+   * its words can matter, and they are read at most every WORDS_CHECK_MS (readDueWords).
+   * - Nothing new is painted meanwhile but that text. A block it might name (a "Comments" label
+   *   arriving late in a box of its own) is made of elements already on screen; an element added
+   *   anywhere takes the full path before the next paint.
+   * - The records' nodes are not even read. The element holds no element now and held none at
+   *   the last batch (the full path forgets an element once it holds one), so an element that
+   *   came and went in between was never painted nor marked.
+   * Why: on a page that changes 100 times a second the full path cost ~0.1 ms a change, most of
+   * it code gone cold again 10 ms later (npm run bench, "busy page").
+   */
+  private quietTextChange(records: MutationRecord[]): boolean {
+    for (const r of records) {
+      const target = r.target as Element;
+      if (r.type !== "childList" || this.quietTexts.get(target) !== this.lastPass || target.childElementCount > 0) return false;
+    }
+    for (const r of records) this.wordsDue.add(r.target as Element);
+    this.wordsTimer ??= setTimeout(() => this.readDueWords(), WORDS_CHECK_MS);
+    return true;
+  }
+
+  private readDueWords(): void {
+    this.wordsTimer = null;
+    const texts = [...this.wordsDue].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.isConnected));
+    this.wordsDue.clear();
+    this.consider(texts, false);
+  }
+
+  /** Remembers the text-only elements whose new text was quiet (see quietTextChange). */
+  private rememberQuiet(roots: Node[]): void {
+    // Without a title, a text may yet be the title (the full path looks for it).
+    if (!this.title) return;
+    for (const n of roots) {
+      const el = n.parentElement;
+      if (n.nodeType === Node.TEXT_NODE && el && el.childElementCount === 0) this.quietTexts.set(el, this.lastPass);
+    }
   }
 
   /** Is `node` (just added) outside all the last classification read? */

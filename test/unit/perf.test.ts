@@ -2,6 +2,8 @@
 // does that concerns no block costs (almost) nothing.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as classifier from "../../src/content/classify";
+import * as markers from "../../src/content/markers";
+import { WORDS_CHECK_MS } from "../../src/content/session";
 import * as teasers from "../../src/content/teasers";
 import { en } from "../../src/lang/en";
 import { tidy } from "./support";
@@ -32,6 +34,19 @@ vi.mock("../../src/content/classify", async (importOriginal) => {
   };
 });
 
+// Every search for clues, with the root it searched.
+const searched: Node[] = [];
+vi.mock("../../src/content/markers", async (importOriginal) => {
+  const real = await importOriginal<typeof markers>();
+  return {
+    ...real,
+    findMarkers: (root: Node, vocab: markers.Vocabulary) => {
+      searched.push(root);
+      return real.findMarkers(root, vocab);
+    },
+  };
+});
+
 const URL_ARTICLE = "https://www.daily8.com/en/article/1";
 const card = (n: number): string =>
   `<div class="card"><a href="/en/article/${n}"><h3>Teaser number ${n} has a title</h3></a><span>Source ${n}</span><span>${n} hours ago</span></div>`;
@@ -47,11 +62,13 @@ const readsOf = (el: Element): number => reads.filter((roots) => roots.some((r) 
 
 afterEach(() => {
   reads.length = 0;
+  searched.length = 0;
   passes = 0;
 });
 
 /** The session's observer runs once the current task's microtasks have. */
 const mutationsDelivered = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("teaser cards", () => {
   it("are not read to hide their block, and are read once when the list is asked for", () => {
@@ -127,6 +144,55 @@ describe("a busy page", () => {
     const label = doc.createElement("section");
     label.innerHTML = "<h2>Download the app</h2><a href='https://apps.apple.com/app/x'><img alt='app-store'></a>";
     expect(await passesFor(() => doc.querySelector("header")?.append(label))).toBe(1);
+    expect(session.marks.counts()["app-banner"]).toBe(1);
+  });
+
+  it("reads a ticker's words at most every WORDS_CHECK_MS once its text has changed quietly", async () => {
+    const { doc } = tidy(page(3), URL_ARTICLE);
+    const tk = doc.getElementById("tk") as HTMLElement;
+    const wordsRead = (): number => searched.filter((n) => tk.contains(n) || n.parentNode === null).length;
+    const started = Date.now();
+    for (let i = 0; i < 50; i += 1) {
+      tk.textContent = `DOW ${40000 + i} ▲ ${i / 10}%`;
+      await mutationsDelivered();
+    }
+    const elapsed = Date.now() - started;
+    await sleep(WORDS_CHECK_MS + 50);
+    // The first change is read in full; the other 49 in a few reads, one per WORDS_CHECK_MS at most.
+    expect(wordsRead()).toBeGreaterThanOrEqual(2);
+    expect(wordsRead()).toBeLessThanOrEqual(2 + Math.ceil(elapsed / WORDS_CHECK_MS));
+  });
+
+  it("hides a block that quietly changing text turns into, within WORDS_CHECK_MS", async () => {
+    // Cards under a heading that says nothing yet, outside what the classification read (the
+    // blocks' <main>): not a block until the heading names it.
+    const html = page(3).replace("</main>", `</main><section id="late"><h2 id="lbl">Loading</h2>${card(7)}${card(8)}</section>`);
+    const { doc, session } = tidy(html, URL_ARTICLE);
+    const late = doc.getElementById("late") as HTMLElement;
+    const lbl = doc.getElementById("lbl") as HTMLElement;
+    expect(late.closest("[data-tidyread-hidden]")).toBeNull();
+    const before = passes;
+    for (const text of ["Loading.", "Loading..", "Loading..."]) {
+      lbl.textContent = text;
+      await mutationsDelivered();
+    }
+    expect(passes).toBe(before);
+    lbl.textContent = "Related Articles";
+    await mutationsDelivered();
+    await sleep(WORDS_CHECK_MS + 50);
+    expect(late.getAttribute("data-tidyread-hidden")).toBe("related");
+    expect(session.marks.counts().related).toBe(2);
+  });
+
+  it("takes an element added to quietly changing text at once, before the next paint", async () => {
+    const { doc, session } = tidy(page(3), URL_ARTICLE);
+    const tk = doc.getElementById("tk") as HTMLElement;
+    for (let i = 0; i < 5; i += 1) {
+      tk.textContent = `DOW ${40000 + i}`;
+      await mutationsDelivered();
+    }
+    tk.innerHTML = "<span>Download the app</span> <a href='https://apps.apple.com/app/x'><img alt='App Store'></a>";
+    await mutationsDelivered();
     expect(session.marks.counts()["app-banner"]).toBe(1);
   });
 });
