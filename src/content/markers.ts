@@ -15,6 +15,8 @@ export interface Marker {
   from: "text" | "element";
   /** Why, in words: `text “Comments”`. */
   reason: string;
+  /** For a marker found by its text: the element's text then (a page may rewrite it). */
+  text: string | null;
 }
 
 interface Entry {
@@ -117,9 +119,8 @@ function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   if (!entries) return;
   const element = labelElement(parent, normalizeLabel(parent.textContent ?? ""));
   if (inRunningText(element)) return;
-  for (const e of entries) {
-    out.push({ element, ...e, from: "text", reason: `text “${squash(element.textContent ?? "")}”` });
-  }
+  const said = element.textContent ?? "";
+  for (const e of entries) out.push({ element, ...e, from: "text", reason: `text “${squash(said)}”`, text: said });
 }
 
 /** Markers in `root` and its subtree (root may be a text node the parser just added). */
@@ -145,7 +146,7 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
     withRoot([...scope.getElementsByTagName(tag)].filter(keep), keep, tag);
   const banner = (element: Element, reason: string): void => {
     if (inRunningText(element)) return;
-    out.push({ element, category: "app-banner", label: true, evidence: true, from: "element", reason });
+    out.push({ element, category: "app-banner", label: true, evidence: true, from: "element", reason, text: null });
   };
   // A badge ("Google Play", an image), not an app's name in a story or a table about apps.
   const isBadge = (a: Element): boolean =>
@@ -156,7 +157,7 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
     if (vocab.badges.has(normalizeLabel(alt))) banner(img.closest("a") ?? img, `store badge “${alt}”`);
   }
   for (const box of withRoot([...scope.querySelectorAll("textarea, [contenteditable]")].filter(isTextBox), isTextBox)) {
-    out.push({ element: box, category: "comments", label: false, evidence: true, from: "element", reason: "a text box to write in" });
+    out.push({ element: box, category: "comments", label: false, evidence: true, from: "element", reason: "a text box to write in", text: null });
   }
   return out;
 }

@@ -319,6 +319,14 @@ export class PageSession {
   }
 
   private reconcile(added: Node[] = []): void {
+    // A label the page has since rewritten ("Download the app", now a ticker's "DOW 40010") says
+    // what its element says now: the element is searched again.
+    const rewritten = new Set<Element>();
+    for (const m of this.markers) if (m.text !== null && m.element.isConnected && m.element.textContent !== m.text) rewritten.add(m.element);
+    if (rewritten.size) {
+      this.markers = this.markers.filter((m) => m.text === null || !rewritten.has(m.element));
+      for (const el of rewritten) this.markers.push(...findMarkers(el, this.vocab));
+    }
     // Connected, and each once (a node the page removes and inserts again is scanned again).
     const seen = new Map<Element, Marker[]>();
     this.markers = this.markers.filter((m) => {

@@ -119,6 +119,24 @@ describe("classification", () => {
     expect(doc.documentElement.outerHTML).toBe(before.documentElement.outerHTML);
   });
 
+  it("follows a label the page rewrites: a block it no longer names is shown, one it still names stays hidden", async () => {
+    const { doc, session } = tidy(
+      page(`<header><p id="tk">DOW 40000</p></header><main><article>${story}</article>
+        <section><h2>Comments <span id="n">(3)</span></h2><p>No comments yet...</p><form><textarea></textarea></form></section></main>`),
+      URL_ARTICLE,
+    );
+    const tk = doc.getElementById("tk") as HTMLElement;
+    tk.innerHTML = "<span>Download the app</span> <a href='https://apps.apple.com/app/x'><img alt='App Store'></a>";
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hiddenUnder(tk)).toBe("app-banner");
+    tk.textContent = "DOW 40010";
+    (doc.getElementById("n") as HTMLElement).textContent = "(4)";
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hiddenUnder(tk)).toBeNull();
+    expect(session.marks.counts()).toMatchObject({ "app-banner": 0, comments: 1 });
+    expect(hiddenUnder(doc.querySelector("textarea") as Element)).toBe("comments");
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();
