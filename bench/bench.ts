@@ -692,7 +692,7 @@ export async function main(opts: BenchOptions): Promise<void> {
 export const DEFAULTS = {
   runs: 15,
   paintLoads: 20,
-  busyRuns: 1,
+  busyRuns: 5,
   busySeconds: 10,
   memoryLoads: 2,
   dist: DIST.chromium,

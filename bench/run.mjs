@@ -2,7 +2,7 @@
 // runs bench/bench.ts through Vite's module runner (TypeScript, no compile step).
 //   --runs N          timed runs per contender and page (default 15)
 //   --paint-loads N   fixture loads under the no-flash probe (default 20)
-//   --busy-runs N     busy-page runs with and without the extension (default 1, 10 s each)
+//   --busy-runs N     busy-page runs with and without the extension (default 5, 10 s each)
 //   --busy-seconds N  length of the ticker (default 10)
 //   --memory-loads N  loads of the 100x page per condition (default 2)
 //   --dist DIR        the built extension (default dist/chrome)
