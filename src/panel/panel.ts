@@ -72,6 +72,8 @@ export class SidePanel {
   private readonly findArticle: HTMLButtonElement;
   private article: ArticleCredit | null = null;
   private teasers: readonly Teaser[] = [];
+  /** The list has been filled once: the handle can give its count. */
+  private counted = false;
   private stories: Story[] = [];
   /** The stories matching the filter, in the chosen order; the list renders the first `limit`. */
   private arranged: Story[] = [];
@@ -267,6 +269,7 @@ export class SidePanel {
 
   /** `seen`: teaser keys of the reader's last visit to this site (null on the first), to mark what is new. */
   setContent(teasers: readonly Teaser[], hiddenBlocks: number, seen: ReadonlySet<string> | null = null): void {
+    this.counted = true;
     this.teasers = teasers;
     this.stories = toStories(teasers, seen);
     this.note.textContent = t("panelNote", teasers.length, hiddenBlocks);
@@ -358,7 +361,9 @@ export class SidePanel {
   private render(): void {
     this.body.hidden = !this.open;
     this.handle.setAttribute("aria-expanded", String(this.open));
-    this.handle.textContent = t(this.open ? "handleClose" : "handleOpen", this.teasers.length);
-    this.handle.setAttribute("aria-label", t(this.open ? "handleCloseLabel" : "handleOpenLabel", this.teasers.length));
+    // Until the list is first filled (at idle, within a second of load) there is no count to give: not "(0)".
+    const uncounted = !this.open && !this.counted;
+    this.handle.textContent = uncounted ? t("handleOpenUncounted") : t(this.open ? "handleClose" : "handleOpen", this.teasers.length);
+    this.handle.setAttribute("aria-label", uncounted ? t("handleOpenUncountedLabel") : t(this.open ? "handleCloseLabel" : "handleOpenLabel", this.teasers.length));
   }
 }

@@ -73,6 +73,16 @@ describe("side panel", () => {
     panel.destroy();
     expect(document.querySelector("[data-tidyread-panel]")).toBeNull();
   });
+  it("gives its handle no count until the list is filled, then the list's count", () => {
+    const { panel, root } = mount();
+    const handle = root.querySelector<HTMLButtonElement>('[data-part="handle"]');
+    expect([handle?.textContent, handle?.getAttribute("aria-label")]).toEqual(["Related", "Open the related-articles panel"]);
+    panel.setContent([], 2);
+    expect([handle?.textContent, handle?.getAttribute("aria-label")]).toEqual(["Related (0)", "Open the related-articles panel, 0 articles"]);
+    panel.setContent([teaser({ title: "One story with a title" }), teaser({ title: "Another story with a title", url: "https://example.com/2" })], 2);
+    expect(handle?.textContent).toBe("Related (2)");
+    panel.destroy();
+  });
 });
 
 describe("what Tidyread did", () => {
