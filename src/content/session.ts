@@ -7,6 +7,7 @@ import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
 import { ruleBlocks } from "./rules";
 import { readTeasers, teaserKey, type TeaserContext } from "./teasers";
+import { RepairBudget } from "../shared/budget";
 import type { UserRule } from "../shared/settings";
 
 export interface SessionHooks {
@@ -25,11 +26,9 @@ const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
 
 /**
  * How often a session marks again what the page undid (stripped its attribute, or replaced a
- * hidden block with a fresh copy): at most FIGHT_BUDGET times at once, then one more every
- * FIGHT_REFILL_MS. A page that undoes every mark at once would otherwise loop with Tidyread
- * forever (each undo a mutation, each re-mark one more), and the tab would hang. Past the budget
- * one catch-up runs when the next token is due: a page that stops undoing reads clean again
- * within FIGHT_REFILL_MS, one that never stops costs one re-mark per FIGHT_REFILL_MS.
+ * hidden block with a fresh copy): FIGHT_BUDGET times at once, then once every FIGHT_REFILL_MS
+ * (see RepairBudget). Past the budget the page reads clean again within FIGHT_REFILL_MS of
+ * stopping.
  */
 export const FIGHT_BUDGET = 10;
 export const FIGHT_REFILL_MS = 2_000;
@@ -99,10 +98,7 @@ export class PageSession {
   /** The reader's own rules for this site (options page, picked in the panel). */
   private rules: readonly UserRule[] = [];
   private started = false;
-  private fightTokens = FIGHT_BUDGET;
-  private fightClock = 0;
-  /** The catch-up timer, set while the budget is spent. */
-  private catchUp: ReturnType<typeof setTimeout> | null = null;
+  private readonly fights = new RepairBudget(FIGHT_BUDGET, FIGHT_REFILL_MS, () => this.catchUp());
   private readonly onLoaded = (): void => this.finishLoading();
   /** What the last classification read (see Classification.regions), to tell which changes need a new one. */
   private lastPass: Pick<Classification, "regions" | "articleEnd" | "endBlock"> | null = null;
@@ -153,8 +149,7 @@ export class PageSession {
   /** Restores the page exactly: every attribute Tidyread set is removed. */
   stop(): void {
     this.observer.disconnect();
-    if (this.catchUp !== null) clearTimeout(this.catchUp);
-    this.catchUp = null;
+    this.fights.cancel();
     if (this.wordsTimer !== null) clearTimeout(this.wordsTimer);
     this.wordsTimer = null;
     this.wordsDue.clear();
@@ -180,32 +175,11 @@ export class PageSession {
     if (this.started && !this.loading && this.detection.kind !== "none") this.reconcile();
   }
 
-  /** May the session mark again what the page undid? Spends one of the fight budget. */
-  private mayFight(): boolean {
-    const now = Date.now();
-    if (this.fightTokens >= FIGHT_BUDGET) this.fightClock = now;
-    const earned = Math.floor((now - this.fightClock) / FIGHT_REFILL_MS);
-    if (earned > 0) {
-      this.fightTokens = Math.min(FIGHT_BUDGET, this.fightTokens + earned);
-      this.fightClock += earned * FIGHT_REFILL_MS;
-    }
-    if (this.fightTokens <= 0) {
-      this.fightLater();
-      return false;
-    }
-    this.fightTokens -= 1;
-    return true;
-  }
-
-  /** Out of budget: mark again once, when the next token is due (and only once per token). */
-  private fightLater(): void {
-    if (this.catchUp !== null) return;
-    this.catchUp = setTimeout(() => {
-      this.catchUp = null;
-      if (!this.mayFight()) return;
-      this.marks.repairAll();
-      if (!this.loading && this.detection.kind !== "none") this.reconcile();
-    }, FIGHT_REFILL_MS + 20);
+  /** The fight budget was spent and a repair is due again: mark again what the page undid meanwhile. */
+  private catchUp(): void {
+    if (!this.fights.take()) return;
+    this.marks.repairAll();
+    if (!this.loading && this.detection.kind !== "none") this.reconcile();
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -224,7 +198,7 @@ export class PageSession {
       for (const n of r.addedNodes) if (!isOurs(n)) added.push(n);
       if (!this.loading) for (const n of r.removedNodes) if (this.marks.holds(n)) undone = true;
     }
-    if (tampered.size && this.mayFight()) for (const el of tampered) if (this.marks.differs(el)) this.marks.repair(el);
+    if (tampered.size && this.fights.take()) for (const el of tampered) if (this.marks.differs(el)) this.marks.repair(el);
     this.consider(added, undone);
   }
 
@@ -236,7 +210,7 @@ export class PageSession {
     this.markers.push(...found);
     // A hidden block replaced by a fresh copy: mark the copy, within the fight budget. Past it the
     // page keeps its copy (until it changes something else); its markers are kept for then.
-    if (undone && !this.mayFight()) return;
+    if (undone && !this.fights.take()) return;
     // Look for the title only in what was added: a page without one is not scanned again and again.
     const hadTitle = !!this.title;
     for (const n of roots) {

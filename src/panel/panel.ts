@@ -1,4 +1,5 @@
 import { el } from "../shared/dom";
+import { RepairBudget } from "../shared/budget";
 import { CATEGORY_NAMES, t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import { formatRelative } from "../shared/time";
 import { CATEGORIES, type Category, type Teaser } from "../shared/types";
@@ -45,9 +46,9 @@ export interface PanelReport {
 const HOST_ATTR = "data-tidyread-panel";
 /** Stories rendered at first, and added by each "Show more": a page with 10,000 teasers opens and filters at once. */
 export const PAGE_SIZE = 50;
-/** A page that removes the panel gets it back at most this often per window, then after the window. */
+/** A page that removes the panel gets it back 10 times at once, then once every 500 ms (see RepairBudget). */
 const REATTACH_BUDGET = 10;
-const REATTACH_WINDOW_MS = 5_000;
+const REATTACH_REFILL_MS = 500;
 
 /**
  * The side panel: an open shadow root on one host element, so the page's styles
@@ -80,8 +81,7 @@ export class SidePanel {
   private limit = PAGE_SIZE;
   /** Puts the host back when the page removes it (see keep()). */
   private readonly keeper: MutationObserver;
-  private reattachedAt: number[] = [];
-  private keepTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly reattach = new RepairBudget(REATTACH_BUDGET, REATTACH_REFILL_MS, () => this.keep());
   private destroyed = false;
   private sort: SortOrder = "page";
   private filter = "";
@@ -205,27 +205,14 @@ export class SidePanel {
     this.destroyed = true;
     clearInterval(this.clock);
     this.keeper.disconnect();
-    if (this.keepTimer !== null) clearTimeout(this.keepTimer);
+    this.reattach.cancel();
     this.host.remove();
   }
 
-  /**
-   * The page removed the panel: put it back, at most REATTACH_BUDGET times per window, then once
-   * the window has passed. A page that removes it on every insertion would otherwise loop with us.
-   */
+  /** The page removed the panel: put it back, within the re-attach budget. */
   private keep(): void {
-    if (this.host.isConnected || this.destroyed || this.keepTimer !== null) return;
-    const now = Date.now();
-    this.reattachedAt = this.reattachedAt.filter((at) => now - at < REATTACH_WINDOW_MS);
-    if (this.reattachedAt.length < REATTACH_BUDGET) {
-      this.reattachedAt.push(now);
-      this.attach();
-      return;
-    }
-    this.keepTimer = setTimeout(() => {
-      this.keepTimer = null;
-      this.keep();
-    }, REATTACH_WINDOW_MS);
+    if (this.host.isConnected || this.destroyed || this.reattach.waiting) return;
+    if (this.reattach.take()) this.attach();
   }
 
   /** "light" or "dark" forces the panel's colours; "system" follows prefers-color-scheme. */

@@ -495,11 +495,12 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"), { timeout: 10_000 });
       const backAfter = Date.now() - stoppedAt;
       console.info(`${name} panel remover: ${removals} removals in 6 s, longest stall ${beat.maxGap} ms; back ${backAfter} ms after the page stopped`);
-      // 10 returns per 5 s window: two windows begin within 6 s (three allowed for timing); a loop would be thousands.
-      expect(removals).toBeGreaterThan(1);
+      // 10 returns at once, then one per 500 ms: about 22 in 6 s (30 allowed for timing); a loop would be thousands.
+      expect(removals).toBeGreaterThan(10);
       expect(removals).toBeLessThanOrEqual(30);
       expect(beat.maxGap).toBeLessThan(1_000);
-      expect(backAfter).toBeLessThan(7_000);
+      // The next return is due within 500 ms of the page stopping (the rest is the test's polling).
+      expect(backAfter).toBeLessThan(2_000);
       // It came back as it was: open, with its stories.
       expect(await page.evaluate(panelOpen)).toBe(true);
       expect(await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelectorAll('[data-part="teasers"] > li').length)).toBe(3);
