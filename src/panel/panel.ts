@@ -1,3 +1,4 @@
+import { ATTR } from "../content/hide";
 import { el } from "../shared/dom";
 import { RepairBudget } from "../shared/budget";
 import { CATEGORY_NAMES, t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
@@ -43,7 +44,6 @@ export interface PanelReport {
   shown: ReadonlySet<Category>;
 }
 
-const HOST_ATTR = "data-tidyread-panel";
 /** Stories rendered at first, and added by each "Show more": a page with 10,000 teasers opens and filters at once. */
 export const PAGE_SIZE = 50;
 /** A page that removes the panel gets it back 10 times at once, then once every 500 ms (see RepairBudget). */
@@ -93,7 +93,7 @@ export class SidePanel {
     private readonly options: PanelOptions,
   ) {
     this.open = options.open;
-    this.host = el(doc, "div", { [HOST_ATTR]: "" });
+    this.host = el(doc, "div", { [ATTR.panel]: "" });
     const root = this.host.attachShadow({ mode: "open" });
     const style = el(doc, "style", {}, styles);
     // The panel speaks the browser's language (and mirrors with it); teasers keep the page's.
