@@ -17,11 +17,14 @@ export interface ClassifyOptions {
   labels: Set<string>;
   /** While the page is still loading: every label counts, proof comes once the block is complete. */
   provisional?: boolean;
-  /** Proofs already found, by block element: a related block's teasers are read once. */
-  proofs?: WeakMap<Element, string>;
+  /** Proofs already found, by block element and category: a related block's teasers are read once. */
+  proofs?: WeakMap<Element, Proofs>;
   /** The title, when already known. */
   title?: Element | null;
 }
+
+/** What proved a block, per category ("" when its own marker did). */
+export type Proofs = Partial<Record<Category, string>>;
 
 export interface Classification {
   blocks: Block[];
@@ -234,10 +237,12 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const proven = (marker: Marker, elements: Element[]): string | null => {
     if (opts.provisional) return "";
     const first = elements[0];
-    const known = first && opts.proofs?.get(first);
+    // Per category: the same box under another label ("Related Articles" rewritten to
+    // "Comments") proves itself again.
+    const known = first && opts.proofs?.get(first)?.[marker.category];
     if (known !== undefined) return known;
     const proof = prove(marker, elements);
-    if (first && proof !== null) opts.proofs?.set(first, proof);
+    if (first && proof !== null && opts.proofs) opts.proofs.set(first, { ...opts.proofs.get(first), [marker.category]: proof });
     return proof;
   };
   const prove = (marker: Marker, elements: Element[]): string | null => {

@@ -1,7 +1,7 @@
 import type { LanguageWords } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection, Teaser } from "../shared/types";
-import { classify, findTitle, type Classification } from "./classify";
+import { classify, findTitle, type Classification, type Proofs } from "./classify";
 import { storyOutlet } from "./generic";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
@@ -91,7 +91,7 @@ export class PageSession {
   private loading: boolean;
   /** Elements with no text yet, after the title: held back until we know what block they start. */
   private readonly waiting = new Set<Element>();
-  private readonly proofs = new WeakMap<Element, string>();
+  private readonly proofs = new WeakMap<Element, Proofs>();
   private readonly readBlocks = new WeakSet<Element>();
   private readonly teaserKeys = new Set<string>();
   private readonly observer: MutationObserver;

@@ -137,6 +137,21 @@ describe("classification", () => {
     expect(hiddenUnder(doc.querySelector("textarea") as Element)).toBe("comments");
   });
 
+  it("proves a box again when its label changes category: related cards under a heading rewritten to 'Comments' are not comments", async () => {
+    const { doc, session } = tidy(
+      page(`<main><article>${story}</article>
+        <section id="box"><h2 id="label">Related Articles</h2>${card(1)}${card(2)}</section>
+        <section><h2>Comments</h2><p>No comments yet...</p><form><textarea></textarea></form></section></main>`),
+      URL_ARTICLE,
+    );
+    const box = doc.getElementById("box") as HTMLElement;
+    expect(hiddenUnder(box)).toBe("related");
+    (doc.getElementById("label") as HTMLElement).textContent = "Comments";
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hiddenUnder(box)).toBeNull();
+    expect(session.marks.counts()).toMatchObject({ related: 0, comments: 1 });
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();
