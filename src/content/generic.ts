@@ -133,6 +133,7 @@ const NAMES: Record<Category, string> = {
   comments: "a comments block",
   "ai-promo": "an AI-features promo",
   "app-banner": "an app-download banner",
+  sponsored: "a sponsored list",
   related: "related-article teasers",
 };
 

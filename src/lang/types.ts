@@ -10,7 +10,7 @@ export interface LanguageWords {
    * Labels introduce a block when they are the whole text of an element (a heading,
    * a caption): "Comments", "Related Articles".
    */
-  labels: Record<Category, string[]>;
+  labels: Partial<Record<Category, string[]>>;
   /**
    * Whole-element texts that prove a block is what its label says ("No comments yet").
    * A label alone hides nothing: an article may have a sub-heading "Comments".

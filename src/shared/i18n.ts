@@ -31,5 +31,6 @@ export const CATEGORY_NAMES: Record<Category, MessageKey> = {
   comments: "categoryComments",
   "ai-promo": "categoryAiPromo",
   "app-banner": "categoryAppBanner",
+  sponsored: "categorySponsored",
   related: "categoryRelated",
 };

@@ -4,7 +4,7 @@ import { CATEGORIES, type Category } from "./types";
 /** The defaults are the schema: a stored value of another type falls back to its default. */
 export const DEFAULTS = {
   /** Which categories are hidden on a page by default (the panel's switches change one page). */
-  hide: { comments: true, "ai-promo": true, "app-banner": true, related: true } as Record<Category, boolean>,
+  hide: { comments: true, "ai-promo": true, "app-banner": true, sponsored: true, related: true } as Record<Category, boolean>,
   /** Hosts where the reader turned Tidyread off. */
   sitesOff: [] as string[],
   /** The panel's colours: the system's, or always light or dark. */

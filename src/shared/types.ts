@@ -1,5 +1,5 @@
 /** What Tidyread hides, by kind of block. */
-export const CATEGORIES = ["comments", "ai-promo", "app-banner", "related"] as const;
+export const CATEGORIES = ["comments", "ai-promo", "app-banner", "sponsored", "related"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export type PageKind = "article" | "listing" | "none";

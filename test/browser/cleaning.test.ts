@@ -100,7 +100,7 @@ describe.each(BROWSERS)("%s", (name) => {
           return;
         }
         const state = (await suite.browser.sendToActiveTab({ type: "page:get-state" })) as PageState;
-        expect(state.hidden).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, related: 0, ...expected.hidden });
+        expect(state.hidden).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, sponsored: 0, related: 0, ...expected.hidden });
 
         const panel = await page.evaluate(readPanel);
         if (expected.kind === "listing") {

@@ -23,7 +23,7 @@ vi.mock("../../src/background/site-access", () => ({ addSiteAccessMenu: () => (s
 
 const state = (hidden: number, enabled = true): unknown => ({
   type: "page:state",
-  state: { enabled, panelOpen: false, teasers: 0, hidden: { comments: hidden, "ai-promo": 0, "app-banner": 0, related: 0 } },
+  state: { enabled, panelOpen: false, teasers: 0, hidden: { comments: hidden, "ai-promo": 0, "app-banner": 0, sponsored: 0, related: 0 } },
 });
 
 describe("background", () => {

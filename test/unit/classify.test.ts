@@ -26,7 +26,7 @@ describe("classification", () => {
         <section><h2>DOWNLOAD THE APP</h2><a href="https://apps.apple.com/app/x"><img alt="app-store"></a></section></main>`),
       URL_ARTICLE,
     );
-    expect(session.marks.counts()).toEqual({ comments: 1, "ai-promo": 1, "app-banner": 1, related: 1 });
+    expect(session.marks.counts()).toEqual({ comments: 1, "ai-promo": 1, "app-banner": 1, sponsored: 0, related: 1 });
     for (const el of attr(doc, "comments")) expect(el.tagName).toBe("SECTION");
     for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
     expect(session.teasers.map((t) => t.title)).toEqual(["Teaser number 1 has a title", "Teaser number 2 has a title"]);
@@ -60,7 +60,7 @@ describe("classification", () => {
         <h2>Download the app</h2><p>The ministry asked citizens to download the app before Friday.</p></article>`),
       URL_ARTICLE,
     );
-    expect(session.marks.counts()).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, related: 0 });
+    expect(session.marks.counts()).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, sponsored: 0, related: 0 });
     expect(doc.querySelectorAll("[data-tidyread-hidden]")).toHaveLength(0);
   });
 

@@ -222,7 +222,7 @@ const relatedBlock = (lang: Lang, flat: boolean): fc.Arbitrary<string[]> => {
 const block = (pageLang: Lang): fc.Arbitrary<Block> =>
   fc
     .record({
-      category: fc.constantFrom<Category>("comments", "ai-promo", "app-banner", "related"),
+      category: fc.constantFrom("comments", "ai-promo", "app-banner", "related" as const),
       // Arabic pages often keep English wording for the site's chrome.
       lang: pageLang === "ar" ? fc.constantFrom<Lang>("ar", "ar", "en") : fc.constant<Lang>("en"),
       flat: fc.boolean(),
@@ -293,7 +293,7 @@ const article = (lang: Lang): fc.Arbitrary<Article> =>
       // A label as a sub-heading of the story (no evidence under it): must stay visible. Only
       // label-only wording: a sub-heading that is the promo's exact heading ("Try Our AI Features")
       // or the comment box's "No comments yet" is that block, not a story's sub-heading.
-      subheading: fc.option(fc.record({ category: fc.constantFrom<Category>("comments", "ai-promo", "app-banner", "related"), at: fc.nat(6), tag: fc.constantFrom("h2", "h3") }), { nil: null }),
+      subheading: fc.option(fc.record({ category: fc.constantFrom<Exclude<Category, "sponsored">>("comments", "ai-promo", "app-banner", "related"), at: fc.nat(6), tag: fc.constantFrom("h2", "h3") }), { nil: null }),
       innerWrap: fc.boolean(),
     })
     .map((a) => {

@@ -91,7 +91,7 @@ describe("what Tidyread did", () => {
     panel.setReport({
       kind: "article",
       signals: ["Daily8 article address"],
-      counts: { comments: 1, "ai-promo": 0, "app-banner": 2, related: 1 },
+      counts: { comments: 1, "ai-promo": 0, "app-banner": 2, sponsored: 0, related: 1 },
       shown: new Set(["app-banner"]),
     });
     expect(root.querySelector(".did summary")?.textContent).toBe("Article page: why");
