@@ -1,5 +1,6 @@
 import type { Category, PageKind } from "../shared/types";
 import type { Marker } from "./markers";
+import { findStory, findTeaserLists, type Headline, type Story, type TeaserList } from "./structure";
 import { hasTeaser, type TeaserContext } from "./teasers";
 import { byDocumentOrder, normalizeLabel, squash } from "./text";
 
@@ -8,6 +9,8 @@ export interface Block {
   category: Category;
   elements: Element[];
   reason: string;
+  /** A list found by its structure: its cards, each with its headline (read for the panel). */
+  cards?: { card: Element; headline: Headline }[];
 }
 
 export interface ClassifyOptions {
@@ -23,6 +26,19 @@ export interface ClassifyOptions {
   title?: Element | null;
 }
 
+/** Lists of teaser cards as blocks: related stories (their cards are read for the panel). */
+function listBlocks(lists: TeaserList[]): Block[] {
+  return lists.map((list) => ({
+    category: "related",
+    elements: [list.element],
+    reason: `${list.cards.length} repeated teaser cards, each a headline link`,
+    cards: list.cards.flatMap((card) => {
+      const headline = list.headlines.get(card);
+      return headline ? [{ card, headline }] : [];
+    }),
+  }));
+}
+
 /** What proved a block, per category ("" when its own marker did). */
 export type Proofs = Partial<Record<Category, string>>;
 
@@ -33,6 +49,8 @@ export interface Classification {
   articleEnd: Element | null;
   /** The first proven block after the title: text added between it and `articleEnd` moves the article's end. */
   endBlock: Element | null;
+  /** The story's body and prose, as its structure says (see structure.ts). */
+  story: Story;
   /**
    * Where every block's climb stopped (the parent of its top): what the classification read.
    * Outside these, and outside the span from `articleEnd` to `endBlock`, a change without new
@@ -151,10 +169,14 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   // What holds the title, the article's end and each category's markers, by ancestor sets:
   // asking contains() at every step of every climb was quadratic in the page's depth.
   const holdingTitle = inclusiveAncestors(title);
+  const story: Story = doc.body ? findStory(doc.body, title) : { title, body: null, prose: [] };
+  // The story's prose and what holds it: no block may take it in, whatever its label says.
+  const holdingProse = new Set<Element>();
+  for (const el of story.prose) for (let e: Element | null = el; e && !holdingProse.has(e); e = e.parentElement) holdingProse.add(e);
   /** The box the title sits in, with the story's first lines: what is set into it is set into the story. */
   const storyBox = title?.parentElement && !STOP_AT.has(title.parentElement.tagName) ? title.parentElement : null;
   let holdingEnd = new Set<Element>();
-  const protects = (el: Element): boolean => holdingTitle.has(el) || holdingEnd.has(el);
+  const protects = (el: Element): boolean => holdingTitle.has(el) || holdingEnd.has(el) || holdingProse.has(el);
   const categoriesWithin = new Map<Element, Set<Category>>();
   for (const m of markers) {
     for (let el: Element | null = m.element; el; el = el.parentElement) {
@@ -268,8 +290,12 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     }
   }
 
+  const isLabel = (text: string): boolean => opts.labels.has(normalizeLabel(text));
+  // Teaser lists by their structure; on listing pages the lists are the page.
+  const lists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, isLabel));
   const blocks: Block[] = [];
   const within = (b: Block, el: Element): boolean => b.elements.some((top) => top.contains(el));
+  const overlaps = (b: Block, elements: Element[]): boolean => elements.some((el) => within(b, el) || b.elements.some((top) => el.contains(top)));
   for (const marker of markers) {
     if (!marker.label) continue;
     // Inside another category's block: part of it. Inside its own category's block: it may
@@ -278,6 +304,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     const elements = blockFor(marker);
     const first = elements[0];
     if (!first || blocks.some((b) => within(b, first))) continue;
+    // A list found by its structure reads its cards better than a label's climb does.
+    if (lists.some((l) => overlaps(l, elements))) continue;
     const evidence = proven(marker, elements);
     if (evidence === null) continue;
     // This block holds earlier ones of its category: keep the outer.
@@ -292,5 +320,9 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
     });
   }
-  return { blocks, title, articleEnd, endBlock, regions };
+  // A list inside another category's block (a comment thread, a promo) is part of that block.
+  for (const list of lists) if (!blocks.some((b) => overlaps(b, list.elements))) blocks.push(list);
+  blocks.sort((a, b) => byDocumentOrder(a.elements[0] as Element, b.elements[0] as Element));
+  for (const list of lists) regions.add(list.elements[0]?.parentElement ?? (list.elements[0] as Element));
+  return { blocks, title, articleEnd, endBlock, regions, story };
 }

@@ -2,7 +2,8 @@ import type { LanguageWords } from "../lang";
 import type { Category, Detection, PageKind, Teaser } from "../shared/types";
 import { classify, type Block } from "./classify";
 import { buildVocabulary, findMarkers } from "./markers";
-import { findTimeIn, isOutletName, readTeasers, type TeaserContext } from "./teasers";
+import { siteNamesOf, teasersOfBlock } from "./cards";
+import { findTimeIn, isOutletName, type TeaserContext } from "./teasers";
 import { squash, visible } from "./text";
 
 /** What the generic detector found, for the verdict and its explanation. */
@@ -25,14 +26,6 @@ const BYLINE = /^(?:by|par|von|por|di|بقلم|story by|written by)\b/iu;
 const looksLikeOutlet = (name: string): boolean => isOutletName(name) && !BYLINE.test(name);
 
 const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-
-/** The site's own name, as it calls itself (og:site_name) and as its host says. */
-function siteNames(doc: Document): string[] {
-  const names = [doc.querySelector('meta[property="og:site_name"]')?.getAttribute("content") ?? ""];
-  const host = doc.location?.hostname ?? "";
-  names.push(...host.split(".").filter((p) => p.length > 3 && !["www", "news", "test"].includes(p)));
-  return names.map(letters).filter(Boolean);
-}
 
 const isSelf = (source: string, site: string[]): boolean => {
   const s = letters(source);
@@ -116,8 +109,8 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
   const ctx: TeaserContext = { languages, order: "dmy", now, baseURI: doc.baseURI };
   const markers = doc.body ? findMarkers(doc.body, vocab) : [];
   const { blocks, title } = classify(doc, markers, { kind: "article", teasers: ctx, labels });
-  const teasers = blocks.filter((b) => b.category === "related").flatMap((b) => readTeasers(b.elements, ctx, labels));
-  const site = siteNames(doc);
+  const site = siteNamesOf(doc);
+  const teasers = blocks.filter((b) => b.category === "related").flatMap((b) => teasersOfBlock(b, ctx, labels, site));
   const credited = title ? creditedSource(title, ctx) : null;
   const outlets = [...new Set(teasers.map((t) => t.source).filter((s): s is string => !!s && !isSelf(s, site)))];
   return {

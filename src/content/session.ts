@@ -1,12 +1,13 @@
 import type { LanguageWords } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection, Teaser } from "../shared/types";
-import { classify, findTitle, type Classification, type Proofs } from "./classify";
+import { siteNamesOf, teasersOfBlock } from "./cards";
+import { classify, findTitle, type Block, type Classification, type Proofs } from "./classify";
 import { storyOutlet } from "./generic";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
 import { ruleBlocks } from "./rules";
-import { readTeasers, teaserKey, type TeaserContext } from "./teasers";
+import { teaserKey, type TeaserContext } from "./teasers";
 import { RepairBudget } from "../shared/budget";
 import type { UserRule } from "../shared/settings";
 
@@ -82,7 +83,9 @@ export class PageSession {
   /** Teasers read so far (see `teasers`). */
   private readonly read: Teaser[] = [];
   /** Cards not read yet: related blocks, and cards added to them, in the order they came. */
-  private queuedCards: Element[][] = [];
+  private queuedCards: Block[] = [];
+  /** Cards of lists found by structure that were queued once: a list found again reads only its new cards. */
+  private readonly queuedListCards = new WeakSet<Element>();
   private readonly vocab: Vocabulary;
   private readonly teaserContext: TeaserContext;
   private readonly labels: Set<string>;
@@ -355,13 +358,19 @@ export class PageSession {
     for (const block of this.marks.currentBlocks()) {
       const first = block.elements[0];
       if (block.category !== "related" || !first) continue;
+      if (block.cards) {
+        const fresh = block.cards.filter((c) => !this.queuedListCards.has(c.card));
+        for (const c of fresh) this.queuedListCards.add(c.card);
+        if (fresh.length) this.queuedCards.push({ ...block, cards: fresh });
+        continue;
+      }
       if (!this.readBlocks.has(first)) {
         this.readBlocks.add(first);
-        this.queuedCards.push(block.elements);
+        this.queuedCards.push(block);
         continue;
       }
       const inBlock = added.filter((n): n is Element => isElement(n) && block.elements.some((el) => el.contains(n)));
-      if (inBlock.length) this.queuedCards.push(inBlock);
+      if (inBlock.length) this.queuedCards.push({ ...block, elements: inBlock });
     }
     return this.queuedCards.length > queued;
   }
@@ -371,8 +380,9 @@ export class PageSession {
     const queue = this.queuedCards;
     this.queuedCards = [];
     this.teaserContext.now = new Date();
-    for (const roots of queue) {
-      for (const t of readTeasers(roots, this.teaserContext, this.labels)) {
+    const siteNames = siteNamesOf(this.doc);
+    for (const block of queue) {
+      for (const t of teasersOfBlock(block, this.teaserContext, this.labels, siteNames)) {
         const key = teaserKey(t);
         if (this.teaserKeys.has(key)) continue;
         this.teaserKeys.add(key);

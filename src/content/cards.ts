@@ -1,0 +1,152 @@
+// Reading a teaser card found by structure (structure.ts) into plain data: its title and link from
+// its headline, its time from a stamp line, its outlet from what the card shows ("Reuters",
+// "AP - 53 mins ago", "[ Engadget ]", "engadget.com", "Business Insider on MSN") or, failing that,
+// from the list's heading ("More from CNN").
+import { isoFromAttribute } from "../shared/time";
+import type { Teaser } from "../shared/types";
+import { isProse, linesOf, type Headline, type Line } from "./structure";
+import type { Block } from "./classify";
+import { findTimeIn, readTeasers, type TeaserContext } from "./teasers";
+import { normalizeLabel, squash } from "./text";
+
+/** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 1_000;
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** Longest outlet name read from a card ("U.S. News & World Report - Health"). */
+const MAX_OUTLET = 50;
+/** An outlet's name: short, with letters, a few words. */
+export function looksLikeOutlet(text: string): boolean {
+  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6;
+}
+const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s\d]*$/u;
+/** "engadget.com", "news.163.com": an outlet named by its address. */
+const DOMAIN = /^(?:www\.)?([a-z0-9-]+\.)+[a-z]{2,}$/i;
+
+/** What the list and the page around the cards say, for every card's reading. */
+export interface CardContext extends TeaserContext {
+  /** The outlet the list's heading names ("More from CNN"), if any. */
+  listOutlet: string | null;
+  /** The site's own names (og:site_name, host parts), lower case letters only: "<outlet> on MSN". */
+  siteNames: string[];
+  /** Texts that are labels of the page's language (not outlets). */
+  isLabel(text: string): boolean;
+}
+
+const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/** The outlet a single line names by its form, or null. */
+function outletByForm(text: string, ctx: CardContext): string | null {
+  const bracketed = /^[[【(（]\s*(.{2,50}?)\s*[\]】)）]$/u.exec(text);
+  if (bracketed?.[1] && looksLikeOutlet(bracketed[1])) return bracketed[1];
+  // "Business Insider on MSN": the outlet, on this site.
+  const onSite = /^(.{2,50}?)\s+on\s+(.{2,30})$/iu.exec(text);
+  if (onSite?.[1] && onSite[2] && ctx.siteNames.includes(letters(onSite[2]))) return onSite[1];
+  if (DOMAIN.test(text)) return text;
+  return null;
+}
+
+interface Stamp {
+  line: Line;
+  iso: string;
+  text: string;
+  /** The words run into the stamp ("AP" of "AP - 53 mins ago"). */
+  prefix: string;
+}
+
+function stampOf(line: Line, ctx: TeaserContext): Stamp | null {
+  if (line.text.length > 80) return null;
+  const time = findTimeIn(line.text, ctx);
+  if (!time) return null;
+  const prefix = line.text.slice(0, time.start).replace(/[\s\-–—•·|:：]+$/u, "").trim();
+  if (prefix && !looksLikeOutlet(prefix)) return null;
+  const attr = line.element.closest("time")?.getAttribute("datetime") ?? null;
+  const iso = (!time.relative && isoFromAttribute(attr)) || time.iso;
+  return { line, iso, text: time.text, prefix };
+}
+
+/** Could this line be the card's outlet: short, a name, not a time, a label, a count or punctuation? */
+function outletCandidate(line: Line, title: string, ctx: CardContext): boolean {
+  const text = line.text;
+  return text !== title && looksLikeOutlet(text) && !PUNCTUATION_ONLY.test(text) && !ctx.isLabel(text) && !findTimeIn(text, ctx) && !isProse(text);
+}
+
+/** The card's outlet: by its form anywhere, run into the stamp, or the name nearest the stamp. */
+function outletOf(lines: Line[], title: string, stamp: Stamp | null, ctx: CardContext): string | null {
+  for (const line of lines) {
+    const byForm = line.text !== title ? outletByForm(line.text, ctx) : null;
+    if (byForm) return byForm;
+  }
+  if (stamp?.prefix) return stamp.prefix;
+  const candidates = lines.map((line, i) => ({ line, i })).filter(({ line }) => outletCandidate(line, title, ctx));
+  if (candidates.length === 0) return ctx.listOutlet;
+  // Nearest the stamp (before it first on a tie); without a stamp, the first name after the title.
+  const anchor = stamp ? lines.indexOf(stamp.line) : lines.findIndex((l) => l.text === title);
+  const best = candidates.sort((a, b) => {
+    const da = Math.abs(a.i - anchor) + (a.i > anchor ? 0.5 : 0) + (!stamp && a.i < anchor ? 100 : 0);
+    const db = Math.abs(b.i - anchor) + (b.i > anchor ? 0.5 : 0) + (!stamp && b.i < anchor ? 100 : 0);
+    return da - db;
+  })[0];
+  return best ? best.line.text : ctx.listOutlet;
+}
+
+/** Reads one card. */
+export function readCard(card: Element, headline: Headline, ctx: CardContext): Teaser {
+  const lines = linesOf(card);
+  const title = headline.line.text;
+  let stamp: Stamp | null = null;
+  for (const line of lines) {
+    if (line.text === title) continue;
+    stamp = stampOf(line, ctx);
+    if (stamp) break;
+  }
+  const summary = lines
+    .filter((l) => l.text !== title && l !== stamp?.line && l.text.length >= 40)
+    .sort((a, b) => b.text.length - a.text.length)[0]?.text;
+  return {
+    title: clip(title, MAX_TITLE),
+    url: headline.key,
+    source: outletOf(lines, title, stamp, ctx),
+    time: stamp ? { text: stamp.text, iso: stamp.iso } : null,
+    summary: summary ? clip(summary, MAX_SUMMARY) : null,
+  };
+}
+
+/** "More from CNN", "More from Tech Insider": the outlet a list's heading names for all its cards. */
+const MORE_FROM = /^(?:more (?:from|by)|more stories from|latest from|other stories from)\s+(.{2,50})$/iu;
+
+/** The outlet a list's own heading names (text outside its cards), or null. */
+export function listOutletOf(list: Element, cards: Element[], siteNames: string[]): string | null {
+  for (const line of linesOf(list)) {
+    if (cards.some((c) => c.contains(line.element))) continue;
+    const m = MORE_FROM.exec(squash(line.text));
+    if (m?.[1] && looksLikeOutlet(m[1]) && !siteNames.includes(letters(m[1]))) return m[1];
+  }
+  return null;
+}
+
+/** The site's own names, as it calls itself (og:site_name) and as its host says, in `letters` form. */
+export function siteNamesOf(doc: Document): string[] {
+  const names = [doc.querySelector('meta[property="og:site_name"]')?.getAttribute("content") ?? ""];
+  const host = doc.location?.hostname ?? "";
+  names.push(...host.split(".").filter((p) => p.length > 3 && !["www", "news", "test"].includes(p)));
+  // The host's main name even when short ("msn" of www.msn.com, "qq", "aol").
+  const main = host.split(".").slice(-2, -1)[0];
+  if (main) names.push(main);
+  return [...new Set(names.map(letters).filter(Boolean))];
+}
+
+/** The stories of a related block: its cards read one by one, or, for a label's block, its stamped cards. */
+export function teasersOfBlock(block: Block, ctx: TeaserContext, labels: Set<string>, siteNames: string[]): Teaser[] {
+  if (!block.cards) return readTeasers(block.elements, ctx, labels);
+  const list = block.elements[0];
+  const cards = block.cards.map((c) => c.card);
+  const cardCtx: CardContext = {
+    ...ctx,
+    siteNames,
+    listOutlet: list ? listOutletOf(list, cards, siteNames) : null,
+    isLabel: (text) => labels.has(normalizeLabel(text)),
+  };
+  return block.cards.map(({ card, headline }) => readCard(card, headline, cardCtx));
+}

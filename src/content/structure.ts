@@ -1,0 +1,234 @@
+// The page's structure, read without its class names: lines of text, headlines, the story's own
+// prose, and lists of repeated teaser cards. Words play no part here: this is what holds in any
+// language and any markup.
+import { NOT_PROSE, squash, visible } from "./text";
+
+/** Tags that only style words: their text belongs to the line of the element around them. */
+const FORMATTING = new Set([
+  "B", "I", "EM", "STRONG", "INS", "MARK", "U", "S", "SMALL", "SUB", "SUP", "FONT", "WBR", "BR", "ABBR", "Q", "CITE", "BDI",
+  "BDO", "DEL", "CODE", "NOBR", "TT", "BIG", "SPAN",
+]);
+/** Of FORMATTING, those that can still be a line of their own when they stand apart (a <span> in a card). */
+const OWN_LINE_WHEN_ALONE = "SPAN";
+
+/** One line of text as the page shows it: an element's own words, with its formatting children's. */
+export interface Line {
+  element: Element;
+  text: string;
+}
+
+/** The element a text node's words belong to: the nearest ancestor that is not formatting. */
+function ownerOf(text: Node, root: Element): Element | null {
+  let el = text.parentElement;
+  while (el && el !== root && FORMATTING.has(el.tagName)) {
+    // A <span> with elements beside it (a card's "source" and "date" spans) is a line of its own.
+    if (el.tagName === OWN_LINE_WHEN_ALONE && el.parentElement && el.parentElement.childElementCount > 1) return el;
+    el = el.parentElement;
+  }
+  return el;
+}
+
+/** The lines of `root`, in page order; a script's or style's text is no line. */
+export function linesOf(root: Element): Line[] {
+  const lines: Line[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let owner: Element | null = null;
+  let parts: string[] = [];
+  const flush = (): void => {
+    const text = owner ? squash(visible(parts.join(""))) : "";
+    if (owner && text) lines.push({ element: owner, text });
+    parts = [];
+  };
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || NOT_PROSE.has(parent.tagName)) continue;
+    const next = ownerOf(n, root);
+    if (!next) continue;
+    if (next !== owner) {
+      flush();
+      owner = next;
+    }
+    parts.push(n.nodeValue ?? "");
+  }
+  flush();
+  return lines;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Characters of scripts written without spaces between words (Hangul is spaced, but dense). */
+export const cjkCount = (text: string): number => text.match(CJK)?.length ?? 0;
+
+/** A headline: a sentence-sized line ("Nintendo's mini NES is out today", "香港暴徒7日晚挑衅港警"), not a menu word. */
+export function isHeadline(text: string): boolean {
+  if (text.length > 250) return false;
+  if (cjkCount(text) >= 6) return true;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words >= 3 && text.length >= 18;
+}
+
+/** A paragraph of prose: long enough that it is read, not scanned. */
+export function isProse(text: string): boolean {
+  const cjk = cjkCount(text);
+  return cjk >= 30 || (cjk < 10 && text.length >= 80);
+}
+
+/** A link's address without its fragment, or null for anything but a web link. */
+export function linkKey(a: Element): string | null {
+  const href = a.getAttribute("href");
+  if (!href || href.startsWith("#") || /^\s*javascript:/i.test(href)) return null;
+  try {
+    const url = new URL(href, a.ownerDocument.baseURI);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    url.hash = "";
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** A link that reads as a story's headline, and the line that says it. */
+export interface Headline {
+  link: Element;
+  key: string;
+  line: Line;
+}
+
+/** The longest line of a link, when it is a headline and not one of `labels`. */
+export function headlineOf(a: Element, labels: (text: string) => boolean): Headline | null {
+  const key = linkKey(a);
+  if (!key) return null;
+  let best: Line | null = null;
+  for (const line of linesOf(a)) if (!best || line.text.length > best.text.length) best = line;
+  if (!best || !isHeadline(best.text) || labels(best.text)) return null;
+  return { link: a, key, line: best };
+}
+
+/** The story: its title, the element its prose sits in, and that prose (nothing may hide it). */
+export interface Story {
+  title: Element | null;
+  body: Element | null;
+  prose: Element[];
+}
+
+/** Climbing from a prose line gives its block and its container; scored as Readability does, simply. */
+const PROSE_WEIGHTS = [1, 0.5];
+
+/**
+ * Where the story's prose is: the element holding the most paragraph text, after the title (or
+ * around it). Prose is a line of reading length outside links; a comment or a teaser's summary
+ * is prose too, so only the lines in the story's body count as the story's.
+ */
+export function findStory(root: Element, title: Element | null): Story {
+  const lines = linesOf(root).filter((l) => isProse(l.text) && !l.element.closest("a"));
+  const scores = new Map<Element, number>();
+  for (const line of lines) {
+    let el: Element | null = line.element.parentElement;
+    for (const weight of PROSE_WEIGHTS) {
+      if (!el) break;
+      scores.set(el, (scores.get(el) ?? 0) + weight * line.text.length);
+      el = el.parentElement;
+    }
+  }
+  const eligible = (el: Element): boolean =>
+    !title || el.contains(title) || !!(title.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  let body: Element | null = null;
+  let best = 0;
+  for (const [el, score] of scores) {
+    if (score > best && eligible(el)) {
+      best = score;
+      body = el;
+    }
+  }
+  return { title, body, prose: body ? lines.filter((l) => body.contains(l.element)).map((l) => l.element) : [] };
+}
+
+/** A run of repeated sibling cards, each a link with a headline. */
+export interface TeaserList {
+  /** The list's element (with its heading or disclosure when they stand right around it). */
+  element: Element;
+  cards: Element[];
+  headlines: Map<Element, Headline>;
+}
+
+/** Climbing stops below these: they are the page, not a block. */
+const PAGE_LEVEL = new Set(["HTML", "BODY", "MAIN"]);
+/** A list's heading or disclosure ("More from CNN", "by Taboola") is short. */
+const MAX_WRAPPER_TEXT = 120;
+/** Links to the same story this close (in levels) are one card's (its image and its title). */
+const SAME_CARD_LEVELS = 4;
+
+function depthBelow(el: Element, ancestor: Element): number {
+  let d = 0;
+  for (let e: Element | null = el; e && e !== ancestor; e = e.parentElement) d += 1;
+  return d;
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  const above = new Set<Element>();
+  for (let e: Element | null = a; e; e = e.parentElement) above.add(e);
+  for (let e: Element | null = b; e; e = e.parentElement) if (above.has(e)) return e;
+  return null;
+}
+
+/**
+ * Lists of teaser cards in `root`: an element with three or more children that each hold exactly
+ * one headline link, of one tag, outside the story (holding neither its title nor its prose).
+ * A heading is not needed; the element grows over a short heading or disclosure around it.
+ */
+export function findTeaserLists(root: Element, story: Story, labels: (text: string) => boolean): TeaserList[] {
+  const headlines: Headline[] = [];
+  const lastOfKey = new Map<string, Element>();
+  for (const a of root.getElementsByTagName("a")) {
+    const headline = headlineOf(a, labels);
+    if (!headline) continue;
+    const previous = lastOfKey.get(headline.key);
+    lastOfKey.set(headline.key, a);
+    const common = previous ? commonAncestor(previous, a) : null;
+    if (common && depthBelow(a, common) <= SAME_CARD_LEVELS) continue;
+    headlines.push(headline);
+  }
+  const counts = new Map<Element, number>();
+  for (const h of headlines) {
+    for (let el: Element | null = h.link; el && el !== root; el = el.parentElement) counts.set(el, (counts.get(el) ?? 0) + 1);
+  }
+  // Each headline's card: the highest element holding it alone; its parent is a list candidate.
+  const cardsOf = new Map<Element, Map<Element, Headline>>();
+  for (const h of headlines) {
+    let card = h.link;
+    while (card.parentElement && card.parentElement !== root && counts.get(card.parentElement) === 1) card = card.parentElement;
+    const list = card.parentElement;
+    if (!list) continue;
+    const cards = cardsOf.get(list) ?? new Map<Element, Headline>();
+    cards.set(card, h);
+    cardsOf.set(list, cards);
+  }
+  const protectedEls = new Set<Element>();
+  for (const el of [story.title, ...story.prose]) for (let e = el; e; e = e.parentElement) protectedEls.add(e);
+  const holdsStory = (el: Element): boolean => protectedEls.has(el);
+
+  const lists: TeaserList[] = [];
+  for (const [list, cards] of cardsOf) {
+    if (cards.size < 3 || holdsStory(list) || list.closest("nav, header, footer")) continue;
+    // Repeated: the cards' most common tag, three times at least.
+    const byTag = new Map<string, Element[]>();
+    for (const card of cards.keys()) byTag.set(card.tagName, [...(byTag.get(card.tagName) ?? []), card]);
+    const same = [...byTag.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+    if (same.length < 3) continue;
+    const kept = new Map([...cards].filter(([card]) => same.includes(card)));
+    lists.push({ element: grow(list, holdsStory, counts), cards: same, headlines: kept });
+  }
+  return lists;
+}
+
+/** The list's element grows over a wrapper that adds only a short heading or disclosure and no other story. */
+function grow(list: Element, holdsStory: (el: Element) => boolean, counts: Map<Element, number>): Element {
+  let el = list;
+  let extra = 0;
+  for (;;) {
+    const parent = el.parentElement;
+    if (!parent || PAGE_LEVEL.has(parent.tagName) || holdsStory(parent) || (counts.get(parent) ?? 0) !== (counts.get(el) ?? 0)) return el;
+    for (const child of parent.childNodes) if (child !== el && !NOT_PROSE.has((child as Element).tagName)) extra += squash(child.textContent ?? "").length;
+    if (extra > MAX_WRAPPER_TEXT) return el;
+    el = parent;
+  }
+}
