@@ -106,7 +106,7 @@ export function readCard(card: Element, headline: Headline, ctx: CardContext): T
     .sort((a, b) => b.text.length - a.text.length)[0]?.text;
   return {
     title: clip(title, MAX_TITLE),
-    url: headline.key,
+    url: headline.url,
     source: outletOf(lines, title, stamp, ctx),
     time: stamp ? { text: stamp.text, iso: stamp.iso } : null,
     summary: summary ? clip(summary, MAX_SUMMARY) : null,

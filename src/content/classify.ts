@@ -1,8 +1,8 @@
 import type { Category, PageKind } from "../shared/types";
 import type { Marker } from "./markers";
-import { findStory, findTeaserLists, type Headline, type Story, type TeaserList } from "./structure";
+import { countHeadlines, findHeadlines, findStory, findTeaserLists, type Headline, type Story, type TeaserList } from "./structure";
 import { hasTeaser, type TeaserContext } from "./teasers";
-import { byDocumentOrder, normalizeLabel, squash } from "./text";
+import { byDocumentOrder, normalizeLabel, NOT_PROSE, squash } from "./text";
 
 /** A block to hide: one or more sibling elements, with the reason it was chosen. */
 export interface Block {
@@ -24,13 +24,28 @@ export interface ClassifyOptions {
   proofs?: WeakMap<Element, Proofs>;
   /** The title, when already known. */
   title?: Element | null;
+  /**
+   * The page is an aggregator's by its own signals: a list of teaser cards is proven by its
+   * structure alone. Elsewhere (a page the reader asked to tidy) a list needs its label too.
+   */
+  structural?: boolean;
+}
+
+/** A list's heading: the short text just before it that links to no story ("More from CNN", "为您推荐"). */
+function headingBefore(list: Element, counts: Map<Element, number>, isLabel: (text: string) => boolean): Element | null {
+  const before = list.previousElementSibling;
+  if (!before || (counts.get(before) ?? 0) > 0 || NOT_PROSE.has(before.tagName)) return null;
+  const text = squash(before.textContent ?? "");
+  if (text.length === 0 || text.length > 80) return null;
+  const heading = headingRank(before) < 99 || (before.childElementCount === 1 && before.firstElementChild && headingRank(before.firstElementChild) < 99);
+  return heading || isLabel(text) ? before : null;
 }
 
 /** Lists of teaser cards as blocks: related stories (their cards are read for the panel). */
-function listBlocks(lists: TeaserList[]): Block[] {
+function listBlocks(lists: TeaserList[], counts: Map<Element, number>, isLabel: (text: string) => boolean): Block[] {
   return lists.map((list) => ({
     category: "related",
-    elements: [list.element],
+    elements: [headingBefore(list.element, counts, isLabel), list.element].filter((el): el is Element => !!el),
     reason: `${list.cards.length} repeated teaser cards, each a headline link`,
     cards: list.cards.flatMap((card) => {
       const headline = list.headlines.get(card);
@@ -65,20 +80,69 @@ const STOP_AT = new Set(["HTML", "BODY", "MAIN", "HEADER", "FOOTER", "NAV"]);
 const COMPACT = 600;
 
 const isTitleHeading = (el: Element): boolean => el.tagName === "H1" && squash(el.textContent ?? "").length >= 8;
+/** A masthead's h1 ("msn back to msn home news") links to the site's home; a story's title does not. */
+const isMasthead = (el: Element): boolean =>
+  [...el.getElementsByTagName("a")].some((a) => {
+    const href = a.getAttribute("href") ?? "";
+    return /^(?:https?:)?(?:\/\/[^/]+)?\/?(?:index\.\w+)?$/i.test(href.trim());
+  });
 
-/** The story's title in `root`: an `h1`, or the element whose text is the document's title. */
-export function findTitle(root: Element, docTitle: string): Element | null {
-  if (isTitleHeading(root)) return root;
-  const h1 = [...root.querySelectorAll("h1")].find(isTitleHeading);
-  if (h1) return h1;
-  const name = normalizeLabel(docTitle.split(/\s[|–—-]\s/)[0] ?? "");
-  if (name.length < 8) return null;
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+/** JSON-LD blocks larger than this are not read for a headline (a page's whole data layer). */
+const MAX_JSON_LD = 100_000;
+
+/** `headline` values in the page's JSON-LD, first few. */
+function jsonLdHeadlines(doc: Document): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (found.length >= 3 || depth > 6 || typeof value !== "object" || value === null) return;
+    if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1));
+    const record = value as Record<string, unknown>;
+    if (typeof record["headline"] === "string") found.push(record["headline"]);
+    for (const v of Object.values(record)) visit(v, depth + 1);
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? "";
+    if (text.length > MAX_JSON_LD) continue;
+    try {
+      visit(JSON.parse(text), 0);
+    } catch {
+      // A page's broken JSON-LD names no headline.
+    }
+  }
+  return found;
+}
+
+/** The story's headline as the page names it: JSON-LD `headline`, og:title, twitter:title, the document's title. */
+export function namedHeadlines(doc: Document): string[] {
+  const meta = (key: string): string => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content") ?? "";
+  const docTitle = doc.title ?? "";
+  const names = [...jsonLdHeadlines(doc), meta("og:title"), meta("twitter:title"), docTitle, docTitle.split(/\s[|–—-]\s|[_｜|]/)[0] ?? ""];
+  return [...new Set(names.map(normalizeLabel).filter((n) => n.length >= 8))];
+}
+
+const HEADINGS = "h1, h2, h3, [itemprop=headline], [role=heading]";
+
+/**
+ * The story's title in `root`: the heading that says the headline the page names (JSON-LD, og:title,
+ * the document's title), else the text that says it, else (once the page is `settled`, or when the
+ * page names none) the first `h1` that is not the site's masthead.
+ */
+export function findTitle(root: Element, doc: Document, settled = true): Element | null {
+  const named = namedHeadlines(doc);
+  const says = (text: string): boolean => {
+    const t = normalizeLabel(text);
+    return t.length >= 8 && named.some((n) => n === t || (Math.min(n.length, t.length) >= 12 && (n.includes(t) || t.includes(n))));
+  };
+  const headings = [...(root.matches(HEADINGS) ? [root] : []), ...root.querySelectorAll(HEADINGS)];
+  const heading = headings.find((h) => says(h.textContent ?? ""));
+  if (heading) return heading;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement;
-    if (parent && parent.tagName !== "TITLE" && normalizeLabel(n.nodeValue ?? "") === name) return parent;
+    if (parent && !NOT_PROSE.has(parent.tagName) && (n.nodeValue ?? "").length < 400 && named.includes(normalizeLabel(n.nodeValue ?? ""))) return parent;
   }
-  return null;
+  if (named.length && !settled) return null;
+  return [...(root.tagName === "H1" ? [root] : []), ...root.querySelectorAll("h1")].find((h) => isTitleHeading(h) && !isMasthead(h)) ?? null;
 }
 
 function headingRank(el: Element): number {
@@ -161,7 +225,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const markers = found
     .filter((m) => m.element.isConnected && !(opts.kind === "listing" && m.category === "related"))
     .sort((a, b) => byDocumentOrder(a.element, b.element));
-  const title = opts.title ?? (doc.body ? findTitle(doc.body, doc.title) : null);
+  const title = opts.title ?? (doc.body ? findTitle(doc.body, doc) : null);
   let articleEnd: Element | null = null;
   let endBlock: Element | null = null;
   const regions = new Set<Element>();
@@ -169,10 +233,13 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   // What holds the title, the article's end and each category's markers, by ancestor sets:
   // asking contains() at every step of every climb was quadratic in the page's depth.
   const holdingTitle = inclusiveAncestors(title);
-  const story: Story = doc.body ? findStory(doc.body, title) : { title, body: null, prose: [] };
-  // The story's prose and what holds it: no block may take it in, whatever its label says.
+  const isLabel = (text: string): boolean => opts.labels.has(normalizeLabel(text));
+  const headlines = doc.body ? findHeadlines(doc.body, isLabel) : [];
+  const headlineCounts = doc.body ? countHeadlines(headlines, doc.body) : new Map<Element, number>();
+  // A listing page has no story of its own: its cards' summaries are not prose to keep.
+  const story: Story = doc.body && opts.kind !== "listing" ? findStory(doc.body, title, headlineCounts) : { title, body: null, prose: [] };
+  /** The story's prose up to its end (see below) and what holds it: no block may take it in, whatever its label says. */
   const holdingProse = new Set<Element>();
-  for (const el of story.prose) for (let e: Element | null = el; e && !holdingProse.has(e); e = e.parentElement) holdingProse.add(e);
   /** The box the title sits in, with the story's first lines: what is set into it is set into the story. */
   const storyBox = title?.parentElement && !STOP_AT.has(title.parentElement.tagName) ? title.parentElement : null;
   let holdingEnd = new Set<Element>();
@@ -277,9 +344,11 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     return evidence ? (evidence === marker ? "" : evidence.reason) : null;
   };
 
-  // The first proven block after the title ends the article.
-  const afterTitle = title ? markers.filter((m) => byDocumentOrder(title, m.element) < 0) : markers;
-  for (const marker of afterTitle) {
+  // The first proven block after the story's first paragraph (its title, when no prose is found)
+  // ends it: a counter or an "Open in app" button by the byline does not.
+  const firstOfStory = (title ? story.prose.find((p) => byDocumentOrder(title, p) < 0) : story.prose[0]) ?? title;
+  const afterStart = firstOfStory ? markers.filter((m) => byDocumentOrder(firstOfStory, m.element) < 0 && !m.element.contains(firstOfStory)) : markers;
+  for (const marker of afterStart) {
     if (!marker.label) continue;
     const elements = blockFor(marker);
     if (proven(marker, elements) !== null && elements[0]) {
@@ -289,10 +358,18 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       break;
     }
   }
+  for (const p of story.prose) {
+    if (endBlock && byDocumentOrder(endBlock, p) < 0) break;
+    for (let e: Element | null = p; e && !holdingProse.has(e); e = e.parentElement) holdingProse.add(e);
+  }
 
-  const isLabel = (text: string): boolean => opts.labels.has(normalizeLabel(text));
   // Teaser lists by their structure; on listing pages the lists are the page.
-  const lists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, isLabel));
+  const structuralLists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, headlines, headlineCounts), headlineCounts, isLabel);
+  // A list in the story's own body may be the story's (a reference list, a roundup): only its label
+  // ("More from Real Simple") says it is not. So does it where structure alone is not trusted.
+  const labelled = (b: Block): boolean =>
+    markers.some((m) => m.label && (m.category === "related" || m.category === "sponsored") && b.elements.some((el) => el.contains(m.element)));
+  const lists = structuralLists.filter((b) => labelled(b) || (opts.structural && !b.elements.some((el) => story.body?.contains(el))));
   const blocks: Block[] = [];
   const within = (b: Block, el: Element): boolean => b.elements.some((top) => top.contains(el));
   const overlaps = (b: Block, elements: Element[]): boolean => elements.some((el) => within(b, el) || b.elements.some((top) => el.contains(top)));

@@ -7,12 +7,13 @@ import type { Detection } from "../shared/types";
  */
 export function detectPage(url: URL, site: SiteProfile | null, docLang: string | null): Detection {
   const lang = (docLang ?? "").toLowerCase().split("-")[0] || "en";
-  if (!site) return { kind: "none", confidence: 0, signals: ["no site profile for this host"], lang, site: null };
+  if (!site) return { kind: "none", verdict: "none", confidence: 0, signals: ["no site profile for this host"], lang, site: null };
   for (const page of site.pages) {
     const m = new RegExp(page.path).exec(url.pathname);
     if (!m) continue;
     return {
       kind: page.kind,
+      verdict: page.kind,
       confidence: 0.9,
       signals: [`${site.name} ${page.kind} address (${url.pathname} matches ${page.path})`],
       lang: m.groups?.["lang"] ?? lang,
@@ -21,6 +22,7 @@ export function detectPage(url: URL, site: SiteProfile | null, docLang: string |
   }
   return {
     kind: "none",
+    verdict: "none",
     confidence: 0.9,
     signals: [`${site.name} page that is neither an article nor a listing (${url.pathname})`],
     lang,

@@ -108,7 +108,7 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
   const labels = new Set(vocab.phrases.keys());
   const ctx: TeaserContext = { languages, order: "dmy", now, baseURI: doc.baseURI };
   const markers = doc.body ? findMarkers(doc.body, vocab) : [];
-  const { blocks, title } = classify(doc, markers, { kind: "article", teasers: ctx, labels });
+  const { blocks, title } = classify(doc, markers, { kind: "article", structural: true, teasers: ctx, labels });
   const site = siteNamesOf(doc);
   const teasers = blocks.filter((b) => b.category === "related").flatMap((b) => teasersOfBlock(b, ctx, labels, site));
   const credited = title ? creditedSource(title, ctx) : null;
@@ -152,7 +152,7 @@ function judge(e: Evidence, lang: string): Detection {
   else if (!e.source && e.outlets.length >= 3 && e.teasers.length >= 6 && boilerplate >= 2) kind = "listing";
   const confidence = Math.min(1, (republishes ? 0.5 : 0) + 0.125 * boilerplate + (e.title ? 0.1 : 0));
   if (kind === "none") signals.push(republishes ? "too little boilerplate for an aggregator page" : "nothing republished from other outlets");
-  return { kind, confidence: Math.round(confidence * 100) / 100, signals, lang, site: null };
+  return { kind, verdict: kind, confidence: Math.round(confidence * 100) / 100, signals, lang, site: null };
 }
 
 /** The generic detector: structure and text only, for pages no site profile knows. */

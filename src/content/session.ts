@@ -219,7 +219,7 @@ export class PageSession {
     for (const n of roots) {
       if (this.title) break;
       const el = isElement(n) ? n : n.parentElement;
-      if (el) this.title = findTitle(el, this.doc.title);
+      if (el) this.title = findTitle(el, this.doc, false);
     }
     if (this.loading && this.title) {
       const title = this.title;
@@ -316,6 +316,7 @@ export class PageSession {
     this.teaserContext.now = new Date();
     const pass = classify(this.doc, this.markers, {
       kind: this.detection.kind,
+      structural: this.detection.verdict !== "none",
       teasers: this.teaserContext,
       labels: this.labels,
       provisional: this.loading,
@@ -339,7 +340,7 @@ export class PageSession {
   private finishLoading(): void {
     this.loading = false;
     this.waiting.clear();
-    this.title ??= this.doc.body ? findTitle(this.doc.body, this.doc.title) : null;
+    this.title ??= this.doc.body ? findTitle(this.doc.body, this.doc) : null;
     if (this.hooks.decide) this.detection = this.hooks.decide();
     if (this.detection.kind === "none") {
       // Not an aggregator page, as far as it has loaded: change nothing, but listen for late blocks.

@@ -30,7 +30,7 @@ export function createSession(doc: Document, url: URL, options: StartOptions): P
   if (known?.kind === "none" && !options.forced) return null;
   const undecided = !known || known.kind === "none";
   const detection: Detection = undecided
-    ? { kind: "article", confidence: 0, signals: ["not decided until the page is parsed"], lang: (lang ?? "en").split("-")[0] || "en", site: null }
+    ? { kind: "article", verdict: "none", confidence: 0, signals: ["not decided until the page is parsed"], lang: (lang ?? "en").split("-")[0] || "en", site: null }
     : known;
   return new PageSession(doc, detection, options.site, languagesFor(known?.lang ?? lang), {
     changed: options.changed,

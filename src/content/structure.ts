@@ -73,9 +73,9 @@ export function isProse(text: string): boolean {
 }
 
 /** A link's address without its fragment, or null for anything but a web link. */
-export function linkKey(a: Element): string | null {
+export function webLink(a: Element): string | null {
   const href = a.getAttribute("href");
-  if (!href || href.startsWith("#") || /^\s*javascript:/i.test(href)) return null;
+  if (!href || href.startsWith("#")) return null;
   try {
     const url = new URL(href, a.ownerDocument.baseURI);
     if (url.protocol !== "http:" && url.protocol !== "https:") return null;
@@ -89,18 +89,47 @@ export function linkKey(a: Element): string | null {
 /** A link that reads as a story's headline, and the line that says it. */
 export interface Headline {
   link: Element;
+  /** The story's address; null when the link is not a web link (it is still a card, listed without a link). */
+  url: string | null;
+  /** What identifies the story on the page: its address, or its words. */
   key: string;
   line: Line;
 }
 
 /** The longest line of a link, when it is a headline and not one of `labels`. */
 export function headlineOf(a: Element, labels: (text: string) => boolean): Headline | null {
-  const key = linkKey(a);
-  if (!key) return null;
+  // An in-page anchor ("#comments") leads to no story.
+  if (!a.hasAttribute("href") || a.getAttribute("href")?.startsWith("#")) return null;
   let best: Line | null = null;
   for (const line of linesOf(a)) if (!best || line.text.length > best.text.length) best = line;
   if (!best || !isHeadline(best.text) || labels(best.text)) return null;
-  return { link: a, key, line: best };
+  const url = webLink(a);
+  return { link: a, url, key: url ?? `words:${best.text}`, line: best };
+}
+
+/** Headline links of `root`, in page order; a second link to the same story close by (its image's, its title's) is the same card's. */
+export function findHeadlines(root: Element, labels: (text: string) => boolean): Headline[] {
+  const headlines: Headline[] = [];
+  const lastOfKey = new Map<string, Element>();
+  for (const a of root.getElementsByTagName("a")) {
+    const headline = headlineOf(a, labels);
+    if (!headline) continue;
+    const previous = lastOfKey.get(headline.key);
+    lastOfKey.set(headline.key, a);
+    const common = previous ? commonAncestor(previous, a) : null;
+    if (common && depthBelow(a, common) <= SAME_CARD_LEVELS) continue;
+    headlines.push(headline);
+  }
+  return headlines;
+}
+
+/** How many headlines each element holds (up to `root`, not counting it). */
+export function countHeadlines(headlines: Headline[], root: Element): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const h of headlines) {
+    for (let el: Element | null = h.link; el && el !== root; el = el.parentElement) counts.set(el, (counts.get(el) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The story: its title, the element its prose sits in, and that prose (nothing may hide it). */
@@ -114,12 +143,25 @@ export interface Story {
 const PROSE_WEIGHTS = [1, 0.5];
 
 /**
- * Where the story's prose is: the element holding the most paragraph text, after the title (or
- * around it). Prose is a line of reading length outside links; a comment or a teaser's summary
- * is prose too, so only the lines in the story's body count as the story's.
+ * Is this prose line a teaser's summary: in a small box that holds one headline (not its own)?
+ * A story's body may hold one headline link too, but it holds much more text than one card.
  */
-export function findStory(root: Element, title: Element | null): Story {
-  const lines = linesOf(root).filter((l) => isProse(l.text) && !l.element.closest("a"));
+function inCard(line: Line, counts: Map<Element, number>): boolean {
+  for (let el = line.element.parentElement; el; el = el.parentElement) {
+    const n = counts.get(el) ?? 0;
+    if (n === 0) continue;
+    return n === 1 && squash(el.textContent ?? "").length <= 2 * line.text.length + 300;
+  }
+  return false;
+}
+
+/**
+ * Where the story's prose is: the element holding the most paragraph text, after the title (or
+ * around it). Prose is a line of reading length outside links and outside teaser cards; a
+ * comment is prose too, so only the lines in the story's body count as the story's.
+ */
+export function findStory(root: Element, title: Element | null, counts: Map<Element, number>): Story {
+  const lines = linesOf(root).filter((l) => isProse(l.text) && !l.element.closest("a") && !inCard(l, counts));
   const scores = new Map<Element, number>();
   for (const line of lines) {
     let el: Element | null = line.element.parentElement;
@@ -175,22 +217,7 @@ function commonAncestor(a: Element, b: Element): Element | null {
  * one headline link, of one tag, outside the story (holding neither its title nor its prose).
  * A heading is not needed; the element grows over a short heading or disclosure around it.
  */
-export function findTeaserLists(root: Element, story: Story, labels: (text: string) => boolean): TeaserList[] {
-  const headlines: Headline[] = [];
-  const lastOfKey = new Map<string, Element>();
-  for (const a of root.getElementsByTagName("a")) {
-    const headline = headlineOf(a, labels);
-    if (!headline) continue;
-    const previous = lastOfKey.get(headline.key);
-    lastOfKey.set(headline.key, a);
-    const common = previous ? commonAncestor(previous, a) : null;
-    if (common && depthBelow(a, common) <= SAME_CARD_LEVELS) continue;
-    headlines.push(headline);
-  }
-  const counts = new Map<Element, number>();
-  for (const h of headlines) {
-    for (let el: Element | null = h.link; el && el !== root; el = el.parentElement) counts.set(el, (counts.get(el) ?? 0) + 1);
-  }
+export function findTeaserLists(root: Element, story: Story, headlines: Headline[], counts: Map<Element, number>): TeaserList[] {
   // Each headline's card: the highest element holding it alone; its parent is a list candidate.
   const cardsOf = new Map<Element, Map<Element, Headline>>();
   for (const h of headlines) {

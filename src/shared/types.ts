@@ -6,7 +6,10 @@ export type PageKind = "article" | "listing" | "none";
 
 /** A detector's verdict, with the evidence behind it so the UI can explain it. */
 export interface Detection {
+  /** What Tidyread treats the page as (a page the reader asked to tidy is an article). */
   kind: PageKind;
+  /** The detector's own verdict, by the page's own signals: what it would say without a click. */
+  verdict: PageKind;
   /** 0..1 */
   confidence: number;
   /** Human-readable reasons, e.g. `url matches /<lang>/article/<id>`. */
