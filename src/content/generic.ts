@@ -1,4 +1,5 @@
 import type { LanguageWords } from "../lang";
+import { perCategory } from "../shared/categories";
 import type { Category, Detection, PageKind, Teaser } from "../shared/types";
 import { classify, type Block } from "./classify";
 import { buildVocabulary, findMarkers } from "./markers";
@@ -122,13 +123,8 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
   };
 }
 
-const NAMES: Record<Category, string> = {
-  comments: "a comments block",
-  "ai-promo": "an AI-features promo",
-  "app-banner": "an app-download banner",
-  sponsored: "a sponsored list",
-  related: "related-article teasers",
-};
+/** Each category's name in the English signals, from the registry. */
+const NAMES: Record<Category, string> = perCategory((c) => c.signalName);
 
 /**
  * Is this an aggregator page? An aggregator republishes: its story is credited to another

@@ -2,12 +2,13 @@
 // sites the reader granted; the toolbar button injects it into any other page on request.
 import browser from "webextension-polyfill";
 import { SidePanel } from "../panel/panel";
-import { CATEGORY_NAMES, t } from "../shared/i18n";
+import { CATEGORY, CATEGORY_REGISTRY } from "../shared/categories";
+import { t } from "../shared/i18n";
 import { readerSlot } from "../shared/reader-api";
 import { siteFor } from "../sites";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
 import { DEFAULTS, loadSettings, onSettingsChanged, saveSettings, type Settings } from "../shared/settings";
-import { CATEGORIES, type Category, type Teaser } from "../shared/types";
+import type { Category, Teaser } from "../shared/types";
 import { detectPage } from "./detect";
 import { ATTR, zeroCounts } from "./hide";
 import { watchNavigation } from "./navigation";
@@ -208,7 +209,7 @@ function startPicking(): void {
     (el, category) => {
       const rules = [...(settings.rules[host] ?? []), { category, selector: structuralSelector(el) }];
       void saveSettings({ rules: { ...settings.rules, [host]: rules } }).then(applySettings);
-      panel?.say(t("pickSaved", t(CATEGORY_NAMES[category])));
+      panel?.say(t("pickSaved", t(CATEGORY[category].nameKey)));
     },
     () => (picker = null),
   );
@@ -240,7 +241,7 @@ function applySettings(next: Settings): void {
   const first = settings === DEFAULTS;
   settings = next;
   if (first) applyPanelStart();
-  shown = new Set(CATEGORIES.filter((c) => !next.hide[c]));
+  shown = new Set(CATEGORY_REGISTRY.filter((c) => !next.hide[c.optionKey]).map((c) => c.id));
   session?.setRules(next.rules[host] ?? []);
   panel?.setSide(panelSide());
   if (siteIsOff()) end();

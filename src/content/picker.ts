@@ -1,5 +1,6 @@
-import { CATEGORY_NAMES, t } from "../shared/i18n";
-import { CATEGORIES, type Category } from "../shared/types";
+import { CATEGORY_REGISTRY } from "../shared/categories";
+import { t } from "../shared/i18n";
+import type { Category } from "../shared/types";
 import { ATTR } from "./hide";
 
 export interface PickerUi {
@@ -175,9 +176,9 @@ export class BlockPicker {
     prompt.textContent = refused ? t("pickRefused") : t("pickChosen", describe(el));
     const choices = refused
       ? []
-      : CATEGORIES.map((c) =>
-          button(t(CATEGORY_NAMES[c]), `pick-${c}`, () => {
-            this.onChoose(el, c);
+      : CATEGORY_REGISTRY.map(({ id, nameKey }) =>
+          button(t(nameKey), `pick-${id}`, () => {
+            this.onChoose(el, id);
             this.end(false);
           }),
         );

@@ -1,8 +1,8 @@
 import browser from "webextension-polyfill";
-import { CATEGORY_NAMES, t } from "../shared/i18n";
+import { CATEGORY, CATEGORY_REGISTRY, perCategory } from "../shared/categories";
+import { t } from "../shared/i18n";
 import { ALL_SITES, originPattern } from "../shared/origins";
 import { loadSettings, onSettingsChanged, sanitize, saveSettings, type Settings } from "../shared/settings";
-import { CATEGORIES, type Category } from "../shared/types";
 import { localize } from "./localize";
 
 /** Wraps a host or address for a sentence, so that it keeps its own direction in a right-to-left one. */
@@ -86,16 +86,14 @@ function renderSettings(settings: Settings): void {
   byId("rules").replaceChildren(
     ...(rules.length
       ? rules.map(({ host, rule }) =>
-          stopButton(t("optionsRemove"), t("optionsRuleItem", host, t(CATEGORY_NAMES[rule.category]), rule.selector), () => {
+          stopButton(t("optionsRemove"), t("optionsRuleItem", host, t(CATEGORY[rule.category].nameKey), rule.selector), () => {
             const kept = (settings.rules[host] ?? []).filter((r) => r !== rule);
             return saveSettings({ rules: { ...settings.rules, [host]: kept } });
           }),
         )
       : [Object.assign(document.createElement("li"), { textContent: t("optionsNoRules") })]),
   );
-  for (const box of document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")) {
-    box.checked = settings.hide[box.dataset["category"] as Category] ?? true;
-  }
+  for (const { id, optionKey } of CATEGORY_REGISTRY) defaultSwitches[id].checked = settings.hide[optionKey];
   byId("sites-off").replaceChildren(
     ...settings.sitesOff.map((host) =>
       stopButton(t("optionsTurnOn"), host, () => saveSettings({ sitesOff: settings.sitesOff.filter((h) => h !== host) })),
@@ -121,10 +119,22 @@ byId<HTMLSelectElement>("panel-start").addEventListener("change", async (event) 
   say(t("optionsSaved"));
 });
 
+// "Hide by default": one switch per category of the registry, so a new category gets one.
+const defaultSwitches = perCategory(({ id }) => {
+  const box = Object.assign(document.createElement("input"), { type: "checkbox" });
+  box.dataset["category"] = id;
+  return box;
+});
+byId("defaults").append(
+  ...CATEGORY_REGISTRY.map(({ id, optionLabelKey }) => {
+    const label = document.createElement("label");
+    label.append(defaultSwitches[id], " ", Object.assign(document.createElement("span"), { textContent: t(optionLabelKey) }));
+    return label;
+  }),
+);
+
 byId("defaults").addEventListener("change", async () => {
-  const hide = Object.fromEntries(
-    [...document.querySelectorAll<HTMLInputElement>("#defaults input[data-category]")].map((b) => [b.dataset["category"], b.checked]),
-  ) as Record<Category, boolean>;
+  const hide = perCategory((c) => defaultSwitches[c.id].checked, (c) => c.optionKey);
   await saveSettings({ hide });
   say(t("optionsSavedNow"));
 });
@@ -146,7 +156,7 @@ byId<HTMLInputElement>("import").addEventListener("change", async (event) => {
     // Whatever the file holds, only known settings with valid values are kept.
     const settings = sanitize(parsed);
     await saveSettings(settings);
-    say(t("optionsImported", CATEGORIES.filter((c) => settings.hide[c]).length, settings.sitesOff.length));
+    say(t("optionsImported", CATEGORY_REGISTRY.filter((c) => settings.hide[c.optionKey]).length, settings.sitesOff.length));
   } catch {
     say(t("optionsNotSettingsFile"));
   }

@@ -1,7 +1,8 @@
 import { ATTR } from "../content/hide";
 import { el } from "../shared/dom";
 import { RepairBudget } from "../shared/budget";
-import { CATEGORY_NAMES, t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
+import { CATEGORY_REGISTRY } from "../shared/categories";
+import { t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import { formatRelative } from "../shared/time";
 import { CATEGORIES, type Category, type Teaser } from "../shared/types";
 import styles from "./panel.css?inline";
@@ -305,11 +306,11 @@ export class SidePanel {
     const reasons = el(doc, "ul", { class: "signals" });
     reasons.append(...report.signals.map((s) => el(doc, "li", { dir: "auto" }, s)));
     why.append(el(doc, "summary", {}, t(report.kind === "article" ? "kindArticle" : "kindListing")), reasons);
-    const switches = CATEGORIES.filter((c) => report.counts[c] > 0).map((c) => {
+    const switches = CATEGORY_REGISTRY.filter(({ id }) => report.counts[id] > 0).map(({ id, nameKey }) => {
       const label = el(doc, "label", { class: "switch" });
-      const box = el(doc, "input", { type: "checkbox", "data-category": c });
-      box.checked = !report.shown.has(c);
-      label.append(box, ` ${t("categoryHidden", t(CATEGORY_NAMES[c]), report.counts[c])}`);
+      const box = el(doc, "input", { type: "checkbox", "data-category": id });
+      box.checked = !report.shown.has(id);
+      label.append(box, ` ${t("categoryHidden", t(nameKey), report.counts[id])}`);
       return label;
     });
     this.did.replaceChildren(why, ...(switches.length ? switches : [el(doc, "p", { class: "note" }, t("nothingHidden"))]));

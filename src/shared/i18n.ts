@@ -1,5 +1,4 @@
 import type messages from "../_locales/en/messages.json";
-import type { Category } from "./types";
 
 /** Every UI string has a key in src/_locales/en/messages.json (a test checks the other languages). */
 export type MessageKey = keyof typeof messages;
@@ -25,12 +24,3 @@ export function uiDir(): "ltr" | "rtl" {
 export function uiLang(): string {
   return api()?.getMessage("@@ui_locale").replace("_", "-") || "en";
 }
-
-/** Each hidden category's name in the UI. */
-export const CATEGORY_NAMES: Record<Category, MessageKey> = {
-  comments: "categoryComments",
-  "ai-promo": "categoryAiPromo",
-  "app-banner": "categoryAppBanner",
-  sponsored: "categorySponsored",
-  related: "categoryRelated",
-};

@@ -1,10 +1,11 @@
 import browser from "webextension-polyfill";
+import { CATEGORY_REGISTRY, perCategory } from "./categories";
 import { CATEGORIES, type Category } from "./types";
 
 /** The defaults are the schema: a stored value of another type falls back to its default. */
 export const DEFAULTS = {
   /** Which categories are hidden on a page by default (the panel's switches change one page). */
-  hide: { comments: true, "ai-promo": true, "app-banner": true, sponsored: true, related: true } as Record<Category, boolean>,
+  hide: perCategory((): boolean => true, (c) => c.optionKey),
   /** Hosts where the reader turned Tidyread off. */
   sitesOff: [] as string[],
   /** The panel's colours: the system's, or always light or dark. */
@@ -83,9 +84,9 @@ export function sanitize(raw: unknown): Settings {
   const hide = { ...DEFAULTS.hide };
   const storedHide = stored["hide"];
   if (typeof storedHide === "object" && storedHide !== null) {
-    for (const c of CATEGORIES) {
-      const v = (storedHide as Record<string, unknown>)[c];
-      if (typeof v === "boolean") hide[c] = v;
+    for (const { optionKey } of CATEGORY_REGISTRY) {
+      const v = (storedHide as Record<string, unknown>)[optionKey];
+      if (typeof v === "boolean") hide[optionKey] = v;
     }
   }
   const sitesOff = isStringList(stored["sitesOff"]) ? [...new Set(stored["sitesOff"].map((h) => h.toLowerCase()))] : [];

@@ -1,6 +1,5 @@
-/** What Tidyread hides, by kind of block. */
-export const CATEGORIES = ["comments", "ai-promo", "app-banner", "sponsored", "related"] as const;
-export type Category = (typeof CATEGORIES)[number];
+/** What Tidyread hides, by kind of block: the ids of the registry (src/shared/categories.ts). */
+export { CATEGORIES, type Category } from "./categories";
 
 export type PageKind = "article" | "listing" | "none";
 
