@@ -1,4 +1,4 @@
-import type { LanguageWords } from "../lang";
+import { creditPatterns, LANGUAGES, type LanguageWords } from "../lang";
 import { perCategory } from "../shared/categories";
 import type { Category, Detection, PageKind, Teaser } from "../shared/types";
 import { classify, type Block } from "./classify";
@@ -18,10 +18,8 @@ interface Evidence {
   outlets: string[];
 }
 
-/** A credit line: "Source: Reuters", "via AP". */
-const CREDIT = /^(?:source|sources|via|originally published (?:by|on|in)|المصدر|quelle|fuente)\s*:?\s+(.{2,50})$/iu;
-/** A byline names a person, not an outlet. */
-const BYLINE = /^(?:by|par|von|por|di|بقلم|story by|written by)\b/iu;
+/** A credit line ("Source: Reuters", "via AP", "来源：新京报") and a byline, which names a person, not an outlet: every language's words. */
+const { credit: CREDIT, byline: BYLINE } = creditPatterns(Object.values(LANGUAGES));
 
 /** "Russia Today", "Associated Press": short, a name, not a byline. */
 const looksLikeOutlet = (name: string): boolean => isOutletName(name) && !BYLINE.test(name);

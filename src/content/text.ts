@@ -14,7 +14,7 @@ export const visible = (s: string): string => s.replace(/[\u00ad\u061c\u200b\u20
 
 /**
  * A label as compared against the language data: lower case, no trailing
- * punctuation or ellipsis, no count ("Comments (3)", "3 Comments").
+ * punctuation or ellipsis, no count ("Comments (3)", "3 Comments", "4,060 条评论", "跟贴31").
  */
 export function normalizeLabel(s: string): string {
   const label = squash(visible(s))
@@ -23,13 +23,16 @@ export function normalizeLabel(s: string): string {
     .replace(/[\u064B-\u0652\u0640]/g, "")
     .replace(/[أإآ]/g, "ا")
     .replace(/[’`]/g, "'")
-    .replace(/^\d+\s+/, "")
-    .replace(/\s*\(\d+\)$/, "");
+    .replace(/^\d[\d,]*\s+/, "")
+    .replace(/\s*[(（]\s*\d[\d,]*\s*[)）]$/, "")
+    // CJK pages run the count into the word: "6条评论", "跟贴31", "댓글12".
+    .replace(/^\d[\d,]*(?=[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Hiragana}])/u, "")
+    .replace(/(?<=[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Hiragana}])\s*\d[\d,]*$/u, "");
   return trimEnd(label, LABEL_END).trim();
 }
 
 /** What may trail a label: "Comments:", "Read more »", "Related ›". */
-const LABEL_END = /[\s.…:!·•|>»›«‹،؟-]/;
+const LABEL_END = /[\s.…:!·•|>»›«‹،؟。：！？-]/;
 
 /**
  * `s` without the characters `strip` matches (one at a time) at its end. A loop, not `/[…]+$/`:

@@ -7,6 +7,7 @@ export const de: LanguageWords = {
     comments: ["kommentare", "kommentar", "noch keine kommentare", "keine kommentare", "kommentar schreiben"],
     "ai-promo": ["testen sie unsere ki-funktionen", "ki-funktionen"],
     "app-banner": ["app herunterladen", "laden sie die app herunter", "jetzt die app laden", "hol dir die app"],
+    sponsored: ["gesponsert", "anzeige", "werbung", "sponsored", "bezahlter inhalt", "von unseren partnern", "partnerinhalte", "promoted", "aus dem netz"],
     related: ["ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel"],
   },
   evidence: {
@@ -15,6 +16,9 @@ export const de: LanguageWords = {
     "app-banner": ["app store", "google play", "laden im app store", "jetzt bei google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  credit: ["quelle", "quellen", "via", "zuerst erschienen bei", "zuerst erschienen in"],
+  byline: ["von", "ein beitrag von"],
+  clock: { at: ["um", "-", "|", "·"], am: [], pm: [] },
   relativeTime: {
     before: ["vor"],
     after: [],

@@ -7,6 +7,7 @@ export const es: LanguageWords = {
     comments: ["comentarios", "comentario", "todavía no hay comentarios", "no hay comentarios", "deja un comentario"],
     "ai-promo": ["prueba nuestras funciones de ia", "funciones de ia"],
     "app-banner": ["descarga la aplicación", "descarga la app", "descargar la aplicación", "obtén la app"],
+    sponsored: ["patrocinado", "contenido patrocinado", "publicidad", "anuncio", "enlaces patrocinados", "de nuestros socios", "contenido de socios", "promocionado"],
     related: ["artículos relacionados", "noticias relacionadas", "te puede interesar", "lee también", "más noticias"],
   },
   evidence: {
@@ -15,6 +16,9 @@ export const es: LanguageWords = {
     "app-banner": ["app store", "google play", "disponible en app store", "disponible en google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  credit: ["fuente", "fuentes", "vía", "via", "publicado originalmente en", "publicado originalmente por"],
+  byline: ["por", "escrito por"],
+  clock: { at: ["a las", "a la", "-", "|", "·"], am: ["a. m.", "a.m.", "am"], pm: ["p. m.", "p.m.", "pm"] },
   relativeTime: {
     before: ["hace"],
     after: [],

@@ -7,6 +7,7 @@ export const fr: LanguageWords = {
     comments: ["commentaires", "commentaire", "aucun commentaire pour le moment", "aucun commentaire", "laisser un commentaire", "réagissez"],
     "ai-promo": ["essayez nos fonctionnalités ia", "fonctionnalités ia"],
     "app-banner": ["télécharger l'application", "téléchargez l'application", "téléchargez notre application", "obtenir l'application"],
+    sponsored: ["sponsorisé", "contenu sponsorisé", "contenus sponsorisés", "publicité", "pub", "annonce", "liens sponsorisés", "de nos partenaires", "contenu partenaire", "sur le web"],
     related: ["articles similaires", "à lire aussi", "lire aussi", "sur le même sujet", "articles liés", "vous aimerez aussi"],
   },
   evidence: {
@@ -15,6 +16,9 @@ export const fr: LanguageWords = {
     "app-banner": ["app store", "google play", "disponible sur l'app store", "disponible sur google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  credit: ["source", "sources", "via", "crédit", "publié par"],
+  byline: ["par", "propos recueillis par"],
+  clock: { at: ["à", "-", "|", "·"], am: [], pm: [] },
   relativeTime: {
     before: ["il y a"],
     after: [],
@@ -31,6 +35,7 @@ export const fr: LanguageWords = {
     now: ["à l'instant", "maintenant"],
     yesterday: ["hier"],
   },
+  weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
   months: [
     ["janvier", "janv"],
     ["février", "fevrier", "févr"],

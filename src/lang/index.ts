@@ -3,17 +3,28 @@ import { de } from "./de";
 import { en } from "./en";
 import { es } from "./es";
 import { fr } from "./fr";
+import { id } from "./id";
+import { ja } from "./ja";
+import { ko } from "./ko";
+import { pt } from "./pt";
+import { ro } from "./ro";
+import { ru } from "./ru";
 import type { LanguageWords } from "./types";
+import { zh } from "./zh";
 
 export type { LanguageWords, TimeUnit } from "./types";
+export { creditPatterns, type CreditPatterns } from "./credit";
 
 /** Every language Tidyread reads, by code. English is the fallback. */
-export const LANGUAGES: Record<string, LanguageWords> = { ar, de, en, es, fr };
+export const LANGUAGES: Record<string, LanguageWords> = { ar, de, en, es, fr, id, ja, ko, pt, ro, ru, zh };
 
-/** The words for a BCP 47 tag such as "en-GB"; English when the language is unknown. */
+/** Old codes pages still use: "in" for Indonesian, "mo" (Moldovan) for Romanian. */
+const ALIASES: Record<string, string> = { in: "id", mo: "ro" };
+
+/** The words for a BCP 47 tag such as "en-GB", "zh-Hant-TW"; English when the language is unknown. */
 function wordsFor(tag: string | null | undefined): LanguageWords {
-  const code = (tag ?? "").toLowerCase().split("-")[0] ?? "";
-  return LANGUAGES[code] ?? en;
+  const code = (tag ?? "").trim().toLowerCase().split(/[-_]/)[0] ?? "";
+  return LANGUAGES[ALIASES[code] ?? code] ?? en;
 }
 
 /** The page's language first, then English, whose wording many pages use for their chrome. */

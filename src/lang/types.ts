@@ -16,21 +16,45 @@ export interface LanguageWords {
    * A label alone hides nothing: an article may have a sub-heading "Comments".
    */
   evidence: Partial<Record<Category, string[]>>;
-  /** Alt texts of store badges ("app-store", "Google Play"). */
+  /** Alt texts of store badges ("app-store", "Google Play"), and of app QR codes ("二维码"). */
   storeBadges: string[];
+  /**
+   * Words that introduce the outlet a story is credited to, before the name: "Source: Reuters",
+   * "via AP", "来源：新京报". Matched at the start of a short line, a colon optional.
+   */
+  credit: string[];
+  /**
+   * Words that introduce a person, not an outlet: "By Jane Doe", "文/张三", "记者 李四", "홍길동 기자"
+   * (Korean and Chinese put 기자/记者 after the name too: see `bylineAfter`).
+   */
+  byline: string[];
+  /** Byline words written after the person's name ("홍길동 기자"), where the language does that. */
+  bylineAfter?: string[];
+  /** Clock words: between a date and its time ("at", "à"), and the two halves of a 12-hour day. */
+  clock: {
+    at: string[];
+    /** "am", "午前", "오전": written before or after the time. */
+    am: string[];
+    pm: string[];
+  };
   relativeTime: {
-    /** Words before or after the amount: "ago" (after), "منذ" (before). */
+    /**
+     * Words before or after the amount: "ago" (after), "منذ" (before). A language may have both
+     * ("há 2 horas", "2 horas atrás"). After-words may follow the unit without a space ("3小时前").
+     */
     before: string[];
     after: string[];
     /** Unit words; a number value is the count the word implies by itself ("ساعتين" = 2). */
     units: Record<TimeUnit, Record<string, number | null>>;
-    /** Number words ("an" → 1, "two" → 2). */
+    /** Number words ("an" → 1, "two" → 2, "半" → 0.5). */
     numbers: Record<string, number>;
     /** Whole phrases meaning "just now". */
     now: string[];
     /** Whole phrases meaning one day ago. */
     yesterday: string[];
   };
+  /** Weekday names and abbreviations: a date's start moves back over one ("Sat, May 17, 2025"), or it would read as a source. */
+  weekdays?: string[];
   /** Month names and abbreviations, January first. */
   months: string[][];
 }

@@ -62,7 +62,7 @@ describe("language data", () => {
       for (const list of [...Object.values(words.labels), ...Object.values(words.evidence)]) {
         for (const phrase of list) expect(phrase).toBe(phrase.toLowerCase());
       }
-      expect(Object.keys(words.labels).sort()).toEqual(["ai-promo", "app-banner", "comments", "related"]);
+      expect(Object.keys(words.labels).sort()).toEqual(["ai-promo", "app-banner", "comments", "related", "sponsored"]);
     }
   });
 });
