@@ -1,9 +1,16 @@
 import { defineConfig } from "vite";
 import webExtension from "vite-plugin-web-extension";
 import pkg from "./package.json" with { type: "json" };
+import { hostPatterns, SITES_AT_INSTALL } from "./src/sites";
 
 // One manifest, two builds: TARGET_BROWSER picks the `{{chrome}}.` / `{{firefox}}.` keys.
 const browser = process.env.TARGET_BROWSER === "firefox" ? "firefox" : "chrome";
+
+/**
+ * Where the content script runs from install, from the site profiles (src/sites) rather than
+ * written by hand: the same hosts as host permissions, for the reader view's injected script.
+ */
+const installMatches = SITES_AT_INSTALL.flatMap(hostPatterns);
 
 export default defineConfig({
   build: {
@@ -26,6 +33,8 @@ export default defineConfig({
       transformManifest: (manifest) => ({
         ...manifest,
         version: pkg.version,
+        content_scripts: manifest.content_scripts?.map((script) => ({ ...script, matches: installMatches })),
+        host_permissions: installMatches,
       }),
     }),
   ],

@@ -5,7 +5,7 @@ import browser from "webextension-polyfill";
 import { isToBackground, type PageState, type ToContent } from "../shared/messages";
 import { t } from "../shared/i18n";
 import { originalQuery } from "./original";
-import { addSiteAccessMenu } from "./site-access";
+import { addSiteAccessMenu, notePage } from "./site-access";
 
 addSiteAccessMenu();
 
@@ -72,6 +72,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (!isToBackground(message) || tabId === undefined) return undefined;
   switch (message.type) {
     case "page:state":
+      void notePage(tabId, sender.url).catch(() => undefined);
       return showCount(tabId, message.state);
     case "reader:load":
       return browser.scripting

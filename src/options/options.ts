@@ -3,6 +3,8 @@ import { CATEGORY, CATEGORY_REGISTRY, perCategory } from "../shared/categories";
 import { t } from "../shared/i18n";
 import { ALL_SITES, originPattern } from "../shared/origins";
 import { loadSettings, onSettingsChanged, sanitize, saveSettings, type Settings } from "../shared/settings";
+import { isKnownSitePattern } from "../shared/known-sites";
+import { showKnownSites } from "./known-sites";
 import { localize } from "./localize";
 
 /** Wraps a host or address for a sentence, so that it keeps its own direction in a right-to-left one. */
@@ -20,11 +22,13 @@ async function showShortcut(): Promise<void> {
   byId("shortcut-help").textContent = isFirefox ? t("optionsShortcutHelpFirefox") : t("optionsShortcutHelpChrome", isolate("chrome://extensions/shortcuts"));
 }
 
-/** Origins the reader granted: everything but the known sites of the manifest and the all-sites switch. */
+/** Origins the reader granted: everything but the manifest's sites, the known aggregators and the all-sites switch. */
 async function grantedSites(): Promise<{ sites: string[]; all: boolean }> {
   const builtIn = new Set(browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []));
   const origins = (await browser.permissions.getAll()).origins ?? [];
-  return { sites: origins.filter((o) => !builtIn.has(o) && o !== ALL_SITES).sort(), all: origins.includes(ALL_SITES) };
+  // A known aggregator's hosts are its switch in the known-sites list, not lines here.
+  const listed = origins.filter((o) => !builtIn.has(o) && o !== ALL_SITES && !isKnownSitePattern(o));
+  return { sites: listed.sort(), all: origins.includes(ALL_SITES) };
 }
 
 function say(text: string): void {
@@ -168,3 +172,4 @@ browser.permissions.onAdded.addListener(() => void render());
 browser.permissions.onRemoved.addListener(() => void render());
 void showShortcut();
 void render();
+showKnownSites(byId("known-sites"), say);

@@ -11,10 +11,10 @@ import { checkVisibility, formatSnippets } from "./harness/visibility";
 import { fixtureSlugs, loadFixture } from "../fixture-data";
 import { useBrowser } from "./harness/suite";
 
-// Pages of known site profiles, where the content script runs by itself (generic.test.ts has the others).
+// Pages of the sites granted at install, where the content script runs by itself (generic.test.ts has the others).
 const fixtures = fixtureSlugs()
   .map((slug) => ({ slug, expected: loadFixture(slug).expected }))
-  .filter(({ expected }) => siteFor(new URL(expected.url).hostname));
+  .filter(({ expected }) => siteFor(new URL(expected.url).hostname)?.grantedAtInstall);
 
 interface PanelItem {
   title: string;

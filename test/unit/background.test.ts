@@ -19,7 +19,7 @@ const api = {
 const siteAccess = vi.hoisted(() => ({ added: 0 }));
 vi.mock("webextension-polyfill", () => ({ default: api }));
 vi.mock("webext-dynamic-content-scripts", () => ({}));
-vi.mock("../../src/background/site-access", () => ({ addSiteAccessMenu: () => (siteAccess.added += 1) }));
+vi.mock("../../src/background/site-access", () => ({ addSiteAccessMenu: () => (siteAccess.added += 1), notePage: async () => undefined }));
 
 const state = (hidden: number, enabled = true): unknown => ({
   type: "page:state",

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from "playwright-core";
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
+import { SITES_AT_INSTALL } from "../../../src/sites";
 import { REPO_ROOT, type FixtureServer } from "./server";
 
 export type BrowserName = "chromium" | "firefox";
@@ -22,19 +23,25 @@ export const DIST: Record<BrowserName, string> = {
   chromium: path.resolve(process.env["TIDYREAD_DIST_CHROME"] ?? path.join(REPO_ROOT, "dist/chrome")),
   firefox: path.resolve(process.env["TIDYREAD_DIST_FIREFOX"] ?? path.join(REPO_ROOT, "dist/firefox")),
 };
-/** Chromium sends every host under these suffixes to 127.0.0.1. */
-export const CHROMIUM_HOST_RULES = "MAP *.daily8.com 127.0.0.1, MAP daily8.com 127.0.0.1, MAP *.example-news.test 127.0.0.1, MAP example-news.test 127.0.0.1";
 /**
- * Firefox has no wildcards: these exact names go to loopback, with every host the fixture server
- * knows at launch. Add more with `launch(..., {hosts})`.
+ * The hosts the browsers send to 127.0.0.1: the sites granted at install (from the site profiles,
+ * as the manifest is) and the fixtures' own domain, where the extension does not run by itself.
+ * A test that serves pages of the other profiles passes `hosts: allSiteHosts()` (src/sites).
  */
-export const FIREFOX_LOCAL_HOSTS = [
-  "daily8.com",
-  "www.daily8.com",
-  "test.daily8.com",
-  "example-news.test",
-  "www.example-news.test",
-];
+export const MAPPED_DOMAINS: readonly string[] = [...SITES_AT_INSTALL.flatMap((site) => site.hosts), "example-news.test"];
+
+/** Chromium's resolver rules for these domains and every host under them. */
+export function chromiumHostRules(domains: readonly string[]): string {
+  return [...new Set(domains)].flatMap((d) => [`MAP *.${d} 127.0.0.1`, `MAP ${d} 127.0.0.1`]).join(", ");
+}
+
+/** Chromium sends every host under these suffixes to 127.0.0.1. */
+export const CHROMIUM_HOST_RULES = chromiumHostRules(MAPPED_DOMAINS);
+/**
+ * Firefox has no wildcards: these exact names go to loopback (each domain, its www. and test.),
+ * with every host the fixture server knows at launch. Add more with `launch(..., {hosts})`.
+ */
+export const FIREFOX_LOCAL_HOSTS = MAPPED_DOMAINS.flatMap((d) => [d, `www.${d}`, `test.${d}`]);
 const VIEWPORT = { width: 1280, height: 800 };
 
 /** A request a page made, as seen by the browser (not only those that reached the fixture server). */
@@ -135,7 +142,10 @@ export interface LaunchOptions {
   server: FixtureServer;
   /** Default true. */
   headless?: boolean;
-  /** Extra host names for Firefox to send to 127.0.0.1 (Chromium maps whole domains). */
+  /**
+   * Extra host names to send to 127.0.0.1: Firefox maps these exact names; Chromium maps each with
+   * every host under it (`allSiteHosts()` from src/sites covers every profile's domains).
+   */
   hosts?: string[];
   /** Load the extension (default true). */
   extension?: boolean;
@@ -338,7 +348,7 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
   checkPrerequisites("chromium", withExtension ? dist : null);
   const profile = mkdtempSync(path.join(tmpdir(), "tidyread-chromium-"));
   const args = [
-    `--host-resolver-rules=${CHROMIUM_HOST_RULES}`,
+    `--host-resolver-rules=${chromiumHostRules([...MAPPED_DOMAINS, ...(opts.hosts ?? [])])}`,
     "--no-sandbox",
     "--no-first-run",
     "--no-default-browser-check",

@@ -33,9 +33,9 @@ export interface UrlOptions {
   trickle?: number;
   /**
    * Serve the fixture at this host name instead of its own (same path), e.g. a host where the
-   * extension does not run. The browser must map it to 127.0.0.1: Chromium maps `*.daily8.com`
-   * and `*.example-news.test`; Firefox maps the names in FIREFOX_LOCAL_HOSTS. `127.0.0.1` needs
-   * no mapping.
+   * extension does not run. The browser must map it to 127.0.0.1: Chromium maps the domains of
+   * MAPPED_DOMAINS (Daily8's, from the site profiles, and `example-news.test`) with every host
+   * under them; Firefox maps the names in FIREFOX_LOCAL_HOSTS. `127.0.0.1` needs no mapping.
    */
   host?: string;
 }
