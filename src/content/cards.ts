@@ -4,7 +4,7 @@
 // from the list's heading ("More from CNN").
 import { isoFromAttribute } from "../shared/time";
 import type { Teaser } from "../shared/types";
-import { isProse, linesOf, type Headline, type Line } from "./structure";
+import { cjkCount, isProse, linesOf, type Headline, type Line } from "./structure";
 import type { Block } from "./classify";
 import { findTimeIn, readTeasers, type TeaserContext } from "./teasers";
 import { normalizeLabel, squash } from "./text";
@@ -18,7 +18,8 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 const MAX_OUTLET = 50;
 /** An outlet's name: short, with letters, a few words. */
 export function looksLikeOutlet(text: string): boolean {
-  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6;
+  // Names in Han or kana are short ("新京报", "ロイター"); a longer run is a headline.
+  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6 && cjkCount(text) <= 12;
 }
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s\d]*$/u;
 /** "engadget.com", "news.163.com": an outlet named by its address. */
@@ -72,27 +73,38 @@ function outletCandidate(line: Line, title: string, ctx: CardContext): boolean {
   return text !== title && looksLikeOutlet(text) && !PUNCTUATION_ONLY.test(text) && !ctx.isLabel(text) && !findTimeIn(text, ctx) && !isProse(text);
 }
 
-/** The card's outlet: by its form anywhere, run into the stamp, or the name nearest the stamp. */
-function outletOf(lines: Line[], title: string, stamp: Stamp | null, ctx: CardContext): string | null {
-  for (const line of lines) {
-    const byForm = line.text !== title ? outletByForm(line.text, ctx) : null;
-    if (byForm) return byForm;
-  }
-  if (stamp?.prefix) return stamp.prefix;
-  const candidates = lines.map((line, i) => ({ line, i })).filter(({ line }) => outletCandidate(line, title, ctx));
-  if (candidates.length === 0) return ctx.listOutlet;
-  // Nearest the stamp (before it first on a tie); without a stamp, the first name after the title.
-  const anchor = stamp ? lines.indexOf(stamp.line) : lines.findIndex((l) => l.text === title);
-  const best = candidates.sort((a, b) => {
-    const da = Math.abs(a.i - anchor) + (a.i > anchor ? 0.5 : 0) + (!stamp && a.i < anchor ? 100 : 0);
-    const db = Math.abs(b.i - anchor) + (b.i > anchor ? 0.5 : 0) + (!stamp && b.i < anchor ? 100 : 0);
-    return da - db;
-  })[0];
-  return best ? best.line.text : ctx.listOutlet;
+/** A card's outlet, and whether the card says so plainly (by its form, its stamp, its list) or it is the likeliest of its short lines. */
+interface Outlet {
+  name: string;
+  sure: boolean;
 }
 
-/** Reads one card. */
-export function readCard(card: Element, headline: Headline, ctx: CardContext): Teaser {
+/** Bullets and separators around a name ("都市条形码 ⋅", "| Reuters"). */
+const cleanName = (text: string): string => text.replace(/^[\s\-–—•·⋅|:：]+|[\s\-–—•·⋅|:：]+$/gu, "");
+
+/** The card's outlet: by its form anywhere, run into the stamp, or the name nearest the stamp. */
+function outletOf(lines: Line[], title: string, stamp: Stamp | null, ctx: CardContext): Outlet | null {
+  const listed = ctx.listOutlet ? { name: ctx.listOutlet, sure: true } : null;
+  for (const line of lines) {
+    const byForm = line.text !== title ? outletByForm(line.text, ctx) : null;
+    if (byForm) return { name: byForm, sure: true };
+  }
+  if (stamp?.prefix) return { name: cleanName(stamp.prefix), sure: true };
+  const candidates = lines.map((line, i) => ({ line, i })).filter(({ line }) => outletCandidate(line, title, ctx));
+  if (candidates.length === 0) return listed;
+  // Nearest the stamp (before it first on a tie); without a stamp, the first name after the title.
+  const anchor = stamp ? lines.indexOf(stamp.line) : lines.findIndex((l) => l.text === title);
+  const distance = (i: number): number => Math.abs(i - anchor) + (i > anchor ? 0.5 : 0) + (!stamp && i < anchor ? 100 : 0);
+  const best = candidates.sort((a, b) => distance(a.i) - distance(b.i))[0];
+  if (!best) return listed;
+  // Right beside the stamp, only separators between: the card names it as the stamp's outlet.
+  const between = lines.slice(Math.min(best.i, anchor) + 1, Math.max(best.i, anchor));
+  const beside = !!stamp && between.every((l) => PUNCTUATION_ONLY.test(l.text));
+  return { name: cleanName(best.line.text), sure: beside };
+}
+
+/** Reads one card; `sure`: the card names its outlet plainly (see Outlet). */
+export function readCard(card: Element, headline: Headline, ctx: CardContext): { teaser: Teaser; sure: boolean } {
   const lines = linesOf(card);
   const title = headline.line.text;
   let stamp: Stamp | null = null;
@@ -104,13 +116,15 @@ export function readCard(card: Element, headline: Headline, ctx: CardContext): T
   const summary = lines
     .filter((l) => l.text !== title && l !== stamp?.line && l.text.length >= 40)
     .sort((a, b) => b.text.length - a.text.length)[0]?.text;
-  return {
+  const outlet = outletOf(lines, title, stamp, ctx);
+  const teaser: Teaser = {
     title: clip(title, MAX_TITLE),
     url: headline.url,
-    source: outletOf(lines, title, stamp, ctx),
+    source: outlet?.name || null,
     time: stamp ? { text: stamp.text, iso: stamp.iso } : null,
     summary: summary ? clip(summary, MAX_SUMMARY) : null,
   };
+  return { teaser, sure: !!outlet?.sure };
 }
 
 /** "More from CNN", "More from Tech Insider": the outlet a list's heading names for all its cards. */
@@ -126,20 +140,35 @@ export function listOutletOf(list: Element, cards: Element[], siteNames: string[
   return null;
 }
 
+/** Second-level labels under a country's domain that name no one ("com" of uol.com.br, "ne" of biglobe.ne.jp). */
+const GENERIC_SECOND_LEVEL = new Set(["com", "co", "net", "org", "ne", "or", "ac", "go", "gov", "edu"]);
+
 /** The site's own names, as it calls itself (og:site_name) and as its host says, in `letters` form. */
 export function siteNamesOf(doc: Document): string[] {
-  const names = [doc.querySelector('meta[property="og:site_name"]')?.getAttribute("content") ?? ""];
-  const host = doc.location?.hostname ?? "";
+  const meta = (selector: string): string => doc.querySelector(selector)?.getAttribute("content") ?? "";
+  // The document's title ends in the site's name ("…_网易新闻", "… | Daily8"); a one-part title names none.
+  const parts = (doc.title ?? "").split(/\s[|–—-]\s|[_｜|]/).map((p) => p.trim()).filter(Boolean);
+  const last = parts.length > 1 ? (parts[parts.length - 1] ?? "") : "";
+  const names = [meta('meta[property="og:site_name"]'), meta('meta[name="application-name"]'), last.length <= 30 ? last : ""];
+  // A parsed copy of a page (the reader view, tests) has no location; its base address says the host.
+  const host = doc.location?.hostname ?? (URL.canParse(doc.baseURI) ? new URL(doc.baseURI).hostname : "");
   names.push(...host.split(".").filter((p) => p.length > 3 && !["www", "news", "test"].includes(p)));
-  // The host's main name even when short ("msn" of www.msn.com, "qq", "aol").
-  const main = host.split(".").slice(-2, -1)[0];
+  // The host's main name even when short ("msn" of www.msn.com, "qq", "aol"; "uol" of uol.com.br).
+  const labels = host.split(".");
+  if (labels.length > 2 && (labels[labels.length - 1] ?? "").length === 2 && GENERIC_SECOND_LEVEL.has(labels[labels.length - 2] ?? "")) labels.pop();
+  const main = labels.slice(-2, -1)[0];
   if (main) names.push(main);
   return [...new Set(names.map(letters).filter(Boolean))];
 }
 
 /** The stories of a related block: its cards read one by one, or, for a label's block, its stamped cards. */
 export function teasersOfBlock(block: Block, ctx: TeaserContext, labels: Set<string>, siteNames: string[]): Teaser[] {
-  if (!block.cards) return readTeasers(block.elements, ctx, labels);
+  return readBlock(block, ctx, labels, siteNames).map((r) => r.teaser);
+}
+
+/** As teasersOfBlock, with whether each card names its outlet plainly (a stamp's card always does). */
+export function readBlock(block: Block, ctx: TeaserContext, labels: Set<string>, siteNames: string[]): { teaser: Teaser; sure: boolean }[] {
+  if (!block.cards) return readTeasers(block.elements, ctx, labels).map((teaser) => ({ teaser, sure: true }));
   const list = block.elements[0];
   const cards = block.cards.map((c) => c.card);
   const cardCtx: CardContext = {

@@ -1,4 +1,4 @@
-import { languagesFor } from "../lang";
+import { languagesFor, pageLanguage } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection } from "../shared/types";
 import { detectPage } from "./detect";
@@ -14,7 +14,7 @@ export interface StartOptions {
 
 /** The generic detector's verdict; when the reader asked, a page it doubts is tidied as an article. */
 function decideGenerically(doc: Document, forced: boolean): Detection {
-  const detection = detectGeneric(doc, languagesFor(doc.documentElement?.lang || null));
+  const detection = detectGeneric(doc, languagesFor(pageLanguage(doc)));
   if (!forced || detection.kind !== "none") return detection;
   return { ...detection, kind: "article", signals: [...detection.signals, "tidied because you asked"] };
 }
@@ -25,7 +25,7 @@ function decideGenerically(doc: Document, forced: boolean): Detection {
  * detector decides once the page is parsed.
  */
 export function createSession(doc: Document, url: URL, options: StartOptions): PageSession | null {
-  const lang = doc.documentElement?.lang || null;
+  const lang = pageLanguage(doc);
   const known = options.site ? detectPage(url, options.site, lang) : null;
   if (known?.kind === "none" && !options.forced) return null;
   const undecided = !known || known.kind === "none";

@@ -18,7 +18,7 @@ export interface Line {
 }
 
 /** The element a text node's words belong to: the nearest ancestor that is not formatting. */
-function ownerOf(text: Node, root: Element): Element | null {
+export function ownerOf(text: Node, root: Element): Element | null {
   let el = text.parentElement;
   while (el && el !== root && FORMATTING.has(el.tagName)) {
     // A <span> with elements beside it (a card's "source" and "date" spans) is a line of its own.

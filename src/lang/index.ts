@@ -27,6 +27,26 @@ function wordsFor(tag: string | null | undefined): LanguageWords {
   return LANGUAGES[ALIASES[code] ?? code] ?? en;
 }
 
+/** Scripts that name their language well enough for a page that does not say its own. */
+const SCRIPTS: [RegExp, string][] = [
+  [/\p{Script=Hangul}/u, "ko"],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, "ja"],
+  [/\p{Script=Han}/u, "zh"],
+  [/\p{Script=Arabic}/u, "ar"],
+  [/\p{Script=Cyrillic}/u, "ru"],
+];
+
+/**
+ * The page's language: its `lang`, its Content-Language, or else a guess from the script of its
+ * title (many Chinese and Korean pages declare none). Null when nothing says.
+ */
+export function pageLanguage(doc: Document): string | null {
+  const declared = doc.documentElement?.lang || doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute("content");
+  if (declared) return declared;
+  const title = doc.title ?? "";
+  return SCRIPTS.find(([script]) => script.test(title))?.[1] ?? null;
+}
+
 /** The page's language first, then English, whose wording many pages use for their chrome. */
 export function languagesFor(tag: string | null | undefined): LanguageWords[] {
   const words = wordsFor(tag);

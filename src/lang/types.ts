@@ -30,6 +30,11 @@ export interface LanguageWords {
   byline: string[];
   /** Byline words written after the person's name ("홍길동 기자"), where the language does that. */
   bylineAfter?: string[];
+  /**
+   * A page's furniture around a credit, never an outlet: "Updated", "Published", "Report" ("举报"),
+   * "Original" ("原创"), "Posted in" ("发布于"). Stripped from the ends of a credited name.
+   */
+  furniture?: string[];
   /** Clock words: between a date and its time ("at", "à"), and the two halves of a 12-hour day. */
   clock: {
     at: string[];

@@ -35,6 +35,7 @@ export const zh: LanguageWords = {
     "app-banner": ["app store", "google play", "扫码下载", "掃碼下載", "扫描二维码下载", "掃描二維碼下載"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play", "二维码", "二維碼", "扫码下载", "掃碼下載"],
+  furniture: ["原创", "原創", "举报", "舉報", "发布于", "發布於", "发布时间", "發佈時間", "分享", "评论", "評論", "关注", "關注", "责任编辑", "責任編輯"],
   credit: ["来源", "來源", "出处", "出處", "稿源", "本文来源", "本文來源", "转载自", "轉載自"],
   // "文/张三", "记者 李四"; "澎湃新闻记者 贺梨萍" names the reporter's role after the outlet (bylineAfter).
   byline: ["文/", "文／", "记者", "記者", "作者", "撰文", "采写", "採寫", "编辑", "編輯", "责任编辑", "責任編輯"],

@@ -52,6 +52,8 @@ export interface Observed {
   allText: string;
   /** The detector's own verdict (before any click). */
   verdict: "article" | "listing" | "none";
+  /** The generic detector's verdict, as on a site no profile knows (where measured). */
+  genericVerdict?: "article" | "listing" | "none";
   /** The stories the panel lists. */
   listed: { title: string; source: string | null; time: { text: string; iso: string } | null }[];
 }
@@ -60,6 +62,7 @@ export interface Score {
   slug: string;
   aggregator: boolean;
   verdict: string;
+  genericVerdict: string | null;
   /** Story snippets that were visible before and are not now. */
   lost: string[];
   clutterTotal: number;
@@ -164,6 +167,7 @@ export function score(page: CorpusPage, before: string, after: Observed, now: Da
     slug: page.slug,
     aggregator: expect.kind === "aggregator-article",
     verdict: after.verdict,
+    genericVerdict: after.genericVerdict ?? null,
     lost,
     clutterTotal: expect.clutter.length,
     clutterHidden: expect.clutter.length - clutterMissed.length,
@@ -183,7 +187,10 @@ export function score(page: CorpusPage, before: string, after: Observed, now: Da
 export interface Totals {
   aggregators: number;
   detected: number;
+  /** Detected by the generic detector alone (where measured). */
+  detectedGenerically: number;
   controls: number;
+  controlsCalledGenerically: number;
   controlsCalled: number;
   lost: number;
   clutter: [number, number];
@@ -199,7 +206,9 @@ export function totals(scores: Score[]): Totals {
   return {
     aggregators: aggregators.length,
     detected: aggregators.filter((s) => s.verdict !== "none").length,
+    detectedGenerically: aggregators.filter((s) => s.genericVerdict !== null && s.genericVerdict !== "none").length,
     controls: controls.length,
+    controlsCalledGenerically: controls.filter((s) => s.genericVerdict !== null && s.genericVerdict !== "none").length,
     controlsCalled: controls.filter((s) => s.verdict !== "none").length,
     lost: sum((s) => s.lost.length),
     clutter: [sum((s) => s.clutterHidden, aggregators), sum((s) => s.clutterTotal, aggregators)],
@@ -216,7 +225,7 @@ export function formatTable(scores: Score[]): string {
   const rows = scores.map((s) =>
     [
       s.slug.padEnd(36),
-      `${s.aggregator ? "agg" : "ctl"} ${s.verdict.padEnd(7)}`,
+      `${s.aggregator ? "agg" : "ctl"} ${s.verdict.padEnd(7)}${s.genericVerdict === null ? "" : ` generic ${s.genericVerdict.padEnd(7)}`}`,
       `lost ${s.lost.length}`,
       `clutter ${s.clutterHidden}/${s.clutterTotal}`,
       `stories ${s.teasersListed}/${s.teasersTotal}`,
@@ -226,7 +235,7 @@ export function formatTable(scores: Score[]): string {
   );
   const t = totals(scores);
   rows.push(
-    `TOTAL: detected ${t.detected}/${t.aggregators}, controls called ${t.controlsCalled}/${t.controls}, story snippets lost ${t.lost}, ` +
+    `TOTAL: detected ${t.detected}/${t.aggregators} (generic detector alone ${t.detectedGenerically}), controls called ${t.controlsCalled}/${t.controls} (generic ${t.controlsCalledGenerically}), story snippets lost ${t.lost}, ` +
       `clutter ${ratio(t.clutter)}, stories ${ratio(t.teasers)}, sources ${ratio(t.sources)}, times ${ratio(t.times)}`,
   );
   return rows.join("\n");

@@ -5,6 +5,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { corpusSlugs, formatTable, loadPage, score, totals, type Observed, type Score } from "../real-pages/corpus";
+import { detectGeneric } from "../../src/content/generic";
+import { languagesFor, pageLanguage } from "../../src/lang";
 import { runSession } from "./support";
 
 /** The text a reader sees: not in scripts or styles, not under a block Tidyread hid. */
@@ -42,6 +44,7 @@ describe.runIf(slugs.length > 0)("real aggregator pages (jsdom)", () => {
         visibleText: textOf(doc, false),
         allText: textOf(doc, true),
         verdict,
+        genericVerdict: detectGeneric(untouched.doc, languagesFor(pageLanguage(untouched.doc))).kind,
         listed: session ? [...session.teasers] : [],
       };
       const result = score(page, before, observed, now);

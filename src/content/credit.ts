@@ -1,0 +1,186 @@
+// Who a story is credited to: the outlet an aggregator republishes. Read from the lines around the
+// story's title ("Source: Reuters", "来源：新京报", "Tech Insider on MSN", "Russia Today 16-05-2025")
+// and from the page's metadata (JSON-LD or microdata `provider`, `sourceOrganization`, `publisher`).
+// A name that may be a person, a time, an icon's text or a label is never offered: when unsure, none.
+import { creditPatterns, type LanguageWords } from "../lang";
+import { looksLikeOutlet } from "./cards";
+import { ownerOf, type Line } from "./structure";
+import { findTimeIn, type TeaserContext } from "./teasers";
+import { NOT_PROSE, normalizeLabel, squash, visible } from "./text";
+
+/** How a credit was read: the first three are the page saying so; the last is a reading of a byline. */
+export type CreditForm =
+  | "credit line"
+  | "on this site"
+  | "metadata"
+  | "name by a time"
+  | "name by a time, also a teaser's outlet"
+  | "name by a time, also a link's address";
+
+export interface Credit {
+  outlet: string;
+  form: CreditForm;
+}
+
+/** Lines read after the title (the byline, the credit), and before it (a kicker, a provider logo). */
+const LINES_AFTER = 10;
+const LINES_BEFORE = 5;
+/** A line this long is the story's text (or the page's), not its credit. */
+const MAX_CREDIT_LINE = 160;
+
+/** The lines next to `title`, nearest first, in one direction. */
+function linesFrom(title: Element, forward: boolean, max: number): Line[] {
+  const doc = title.ownerDocument;
+  const root = doc.body ?? doc.documentElement;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  walker.currentNode = title;
+  if (forward) {
+    // Past the title's own text.
+    let last: Node = title;
+    while (last.lastChild) last = last.lastChild;
+    walker.currentNode = last;
+  }
+  const lines: Line[] = [];
+  let owner: Element | null = null;
+  let parts: string[] = [];
+  const flush = (): boolean => {
+    const text = squash(visible((forward ? parts : [...parts].reverse()).join("")));
+    if (owner && text) lines.push({ element: owner, text });
+    parts = [];
+    return lines.length >= max || text.length > MAX_CREDIT_LINE;
+  };
+  for (let n = forward ? walker.nextNode() : walker.previousNode(); n; n = forward ? walker.nextNode() : walker.previousNode()) {
+    const parent = n.parentElement;
+    if (!parent || NOT_PROSE.has(parent.tagName) || title.contains(n)) continue;
+    const next = ownerOf(n, root);
+    if (next !== owner) {
+      if (flush()) break;
+      owner = next;
+    }
+    parts.push(n.nodeValue ?? "");
+  }
+  if (lines.length < max) flush();
+  return lines.filter((l) => l.text.length <= MAX_CREDIT_LINE);
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const furnitureCache = new WeakMap<LanguageWords[], RegExp>();
+/** The furniture words of the page's languages, at either end of a name ("原创 GameForce", "新京报 举报"). */
+function furnitureOf(languages: LanguageWords[]): RegExp {
+  let re = furnitureCache.get(languages);
+  if (!re) {
+    const words = [...new Set(languages.flatMap((l) => l.furniture ?? []))].sort((a, b) => b.length - a.length).map(escape);
+    re = words.length ? new RegExp(`^(?:(?:${words.join("|")})(?:[\\s:：]+|$))+|(?:(?:^|\\s+)(?:${words.join("|")})[\\s\\S]*)$`, "iu") : /(?!)/;
+    furnitureCache.set(languages, re);
+  }
+  return re;
+}
+
+const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+/** Does `name` name the site itself (its og:site_name, host, document title)? */
+export const isSelf = (name: string, siteNames: string[]): boolean => {
+  const s = letters(name);
+  return !!s && siteNames.some((n) => s.includes(n) || n.includes(s));
+};
+
+/** An icon font's ligature ("access_time", "chat_bubble"): letters joined by underscores. */
+const ICON_TEXT = /^[a-z]+(?:_[a-z]+)+$/;
+
+/** A credited name made clean, or null when it may not be an outlet (a person, a time, a label, an icon). */
+export function cleanOutlet(raw: string, languages: LanguageWords[], ctx: TeaserContext): string | null {
+  const furniture = furnitureOf(languages);
+  const name = squash(raw.replace(furniture, "").replace(/^[\s\-–—•·|:：,，、]+|[\s\-–—•·|:：,，、]+$/gu, ""));
+  if (!looksLikeOutlet(name) || ICON_TEXT.test(name) || /\d{2,}/.test(name)) return null;
+  if (creditPatterns(languages).byline.test(name) || findTimeIn(name, ctx)) return null;
+  if (languages.some((l) => (l.furniture ?? []).includes(normalizeLabel(name)))) return null;
+  return name;
+}
+
+/** The outlet a line credits by its words: "Source: Reuters", "来源：新京报", "Tech Insider on MSN". */
+function creditedBy(line: string, next: string | undefined, languages: LanguageWords[], siteNames: string[]): Credit | null {
+  const credit = creditPatterns(languages).credit;
+  const m = credit.exec(line) ?? (next !== undefined ? credit.exec(`${line} ${next}`) : null);
+  if (m?.[1]) return { outlet: m[1], form: "credit line" };
+  const onSite = /^(.{2,50}?)\s+on\s+(.{2,30})$/iu.exec(line);
+  if (onSite?.[1] && onSite[2] && isSelf(onSite[2], siteNames)) return { outlet: onSite[1], form: "on this site" };
+  return null;
+}
+
+/** Names of an organization in JSON-LD or microdata, for `keys` (provider, publisher...). */
+function metadataNames(doc: Document, keys: string[]): string[] {
+  const names: string[] = [];
+  const nameOf = (v: unknown): string | null => {
+    if (typeof v === "string") return v;
+    if (typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as Record<string, unknown>)["name"] === "string") return (v as Record<string, string>)["name"] ?? null;
+    return null;
+  };
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 5 || typeof value !== "object" || value === null) return;
+    if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1));
+    const record = value as Record<string, unknown>;
+    for (const key of keys) {
+      const found = record[key];
+      for (const v of Array.isArray(found) ? found : [found]) {
+        const name = nameOf(v);
+        if (name) names.push(name);
+      }
+    }
+    for (const v of Object.values(record)) if (typeof v === "object") visit(v, depth + 1);
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? "";
+    if (text.length > 100_000) continue;
+    try {
+      visit(JSON.parse(text), 0);
+    } catch {
+      // Broken JSON-LD credits no one.
+    }
+  }
+  for (const el of doc.querySelectorAll(keys.map((k) => `[itemprop~="${k}"]`).join(", "))) {
+    const named = el.querySelector('[itemprop~="name"]');
+    const name = named?.getAttribute("content") ?? named?.textContent ?? el.querySelector("img[alt]")?.getAttribute("alt") ?? "";
+    if (squash(name)) names.push(squash(name));
+  }
+  return names;
+}
+
+/**
+ * The outlet the story is credited to, when that is another than the site. `sure`: only what the
+ * page says in so many words (a credit line, "<outlet> on <site>", its metadata), for detection;
+ * otherwise also a name run into the story's time ("Russia Today 16-05-2025"), for "Find the original".
+ */
+export function storyCredit(title: Element, languages: LanguageWords[], ctx: TeaserContext, siteNames: string[], sure: boolean): Credit | null {
+  const accept = (c: Credit | null): Credit | null => {
+    const outlet = c ? cleanOutlet(c.outlet, languages, ctx) : null;
+    return c && outlet && !isSelf(outlet, siteNames) ? { ...c, outlet } : null;
+  };
+  const near = [linesFrom(title, true, LINES_AFTER), linesFrom(title, false, LINES_BEFORE)];
+  for (const lines of near) {
+    for (const [i, line] of lines.entries()) {
+      const found = accept(creditedBy(line.text, lines[i + 1]?.text, languages, siteNames));
+      if (found) return found;
+    }
+  }
+  const doc = title.ownerDocument;
+  // A page's `publisher` is the site itself, unless the site names itself apart (og:site_name "MSN",
+  // publisher "Tech Insider"); a provider is the outlet whatever the site calls itself.
+  const namesItself = !!doc.querySelector('meta[property="og:site_name"][content], meta[name="application-name"][content]');
+  for (const name of metadataNames(doc, namesItself ? ["provider", "sourceOrganization", "publisher"] : ["provider", "sourceOrganization"])) {
+    const found = accept({ outlet: name, form: "metadata" });
+    if (found) return found;
+  }
+  if (sure) return null;
+  for (const lines of near) {
+    for (const [i, line] of lines.entries()) {
+      const time = findTimeIn(line.text, ctx);
+      // "Russia Today16-05-2025": a name run into the time; "Reuters" then "2h": a name beside it.
+      const run = time && time.start > 0 ? line.text.slice(0, time.start) : null;
+      // The next line that says something ("AP" – "1 hr ago": the dash says nothing).
+      const next = lines.slice(i + 1).find((l) => /[\p{L}\p{N}]/u.test(l.text));
+      const beside = !time && next && findTimeIn(next.text, ctx)?.start === 0 ? line.text : null;
+      const found = accept(run || beside ? { outlet: (run ?? beside) as string, form: "name by a time" } : null);
+      if (found) return found;
+    }
+  }
+  return null;
+}
