@@ -162,6 +162,18 @@ export interface LaunchOptions {
    * the extension Arabic strings with @@bidi_dir "ltr").
    */
   locale?: string;
+  /**
+   * Accept any certificate (the fixture server's https side is self-signed, see tls.ts). Chromium:
+   * Playwright's ignoreHTTPSErrors, which also covers HSTS hosts, where no click-through exists.
+   * Firefox: puppeteer's acceptInsecureCerts.
+   */
+  acceptInsecureCerts?: boolean;
+  /**
+   * Chromium only: every host not mapped to 127.0.0.1 fails to resolve at once (`MAP * ~NOTFOUND`),
+   * so a page's scripts, styles and images on other hosts fail fast and never reach the network.
+   * Firefox has no such rule: asking for it there throws.
+   */
+  unmappedHostsFail?: boolean;
 }
 
 function requireFile(file: string, what: string, hint: string): void {
@@ -347,8 +359,10 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
   const dist = path.resolve(opts.dist ?? DIST.chromium);
   checkPrerequisites("chromium", withExtension ? dist : null);
   const profile = mkdtempSync(path.join(tmpdir(), "tidyread-chromium-"));
+  // Rules apply in order, the first match wins: the catch-all goes last.
+  const hostRules = chromiumHostRules([...MAPPED_DOMAINS, ...(opts.hosts ?? [])]) + (opts.unmappedHostsFail ? ", MAP * ~NOTFOUND" : "");
   const args = [
-    `--host-resolver-rules=${chromiumHostRules([...MAPPED_DOMAINS, ...(opts.hosts ?? [])])}`,
+    `--host-resolver-rules=${hostRules}`,
     "--no-sandbox",
     "--no-first-run",
     "--no-default-browser-check",
@@ -374,6 +388,7 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
       args,
       ignoreDefaultArgs: withExtension ? ["--disable-extensions"] : [],
       viewport: VIEWPORT,
+      ...(opts.acceptInsecureCerts ? { ignoreHTTPSErrors: true } : {}),
       ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
       ...(opts.locale ? { env: { ...process.env, LANGUAGE: opts.locale.replace("-", "_") } } : {}),
       handleSIGINT: opts.handleSignals ?? true,
@@ -598,6 +613,7 @@ interface BrowserInPage {
 
 async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
   const withExtension = opts.extension ?? true;
+  if (opts.unmappedHostsFail) throw new Error("launch firefox: unmappedHostsFail is Chromium-only (Firefox maps exact host names and has no catch-all rule)");
   if (opts.locale) requireFirefoxLangpack(opts.locale);
   const dist = path.resolve(opts.dist ?? DIST.firefox);
   checkPrerequisites("firefox", withExtension ? dist : null);
@@ -612,6 +628,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
     headless: opts.headless ?? true,
     args: ["--remote-allow-system-access"],
     defaultViewport: VIEWPORT,
+    ...(opts.acceptInsecureCerts ? { acceptInsecureCerts: true } : {}),
     handleSIGINT: opts.handleSignals ?? true,
     handleSIGTERM: opts.handleSignals ?? true,
     handleSIGHUP: opts.handleSignals ?? true,

@@ -7,9 +7,13 @@
 // Per-request options, in the query string:
 //   ?trickle=<ms>  the HTML arrives in ~20-40 chunks split at tag boundaries, <ms> apart, with
 //                  chunked transfer and no Content-Length, so that the browser paints mid-parse.
+//
+// With `tls`, the same port also speaks https (the first byte of a connection says which): hosts
+// on the HSTS preload list (msn.com, yahoo.com, ...) are asked for over https whatever the URL says.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createHttpsServer } from "node:https";
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,12 +65,32 @@ export interface FixtureServer {
   hosts(): string[];
   /** Serves `html` at http://<host>:<port><path>; returns that address. */
   addPage(host: string, pagePath: string, html: string): string;
+  /**
+   * Serves a file's bytes as they are (no re-encoding) at a real address's host and path, with
+   * these headers (default `content-type: text/html`). Returns the address with the server's port,
+   * scheme and query string kept, e.g. `https://www.msn.com:41234/en-us/...?li=x`. An https address
+   * needs the server started with `tls`.
+   */
+  serveFile(address: string, file: string, headers?: Record<string, string>): string;
+  /** Whether the port also answers https. */
+  readonly tls: boolean;
   close(): Promise<void>;
+}
+
+/** A key and certificate (PEM) for the https side of the server, e.g. from makeTestCertificate(). */
+export interface TlsCredentials {
+  key: string;
+  cert: string;
 }
 
 export interface FixtureServerOptions {
   fixturesDir?: string;
+  /** Also answer TLS on the same port (browsers must accept the certificate, e.g. ignoreHTTPSErrors). */
+  tls?: TlsCredentials;
 }
+
+/** The first byte of a TLS connection: a handshake record. */
+const TLS_HANDSHAKE = 0x16;
 
 const routeKey = (host: string, pathname: string): string => `${host.toLowerCase()}${pathname}`;
 
@@ -125,10 +149,13 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const dir = options.fixturesDir ?? FIXTURES_DIR;
   let fixtures = readFixtures(dir);
-  /** host+path → HTML (ad-hoc pages) or a fixture's file (read on each request, so edits show). */
-  const routes = new Map<string, { html: string } | { file: string }>();
+  /**
+   * host+path → HTML (ad-hoc pages), a fixture's file (read on each request, so edits show), or a
+   * file served byte for byte with its own headers.
+   */
+  const routes = new Map<string, { html: string } | { file: string } | { bytesOf: string; headers: Record<string, string> }>();
   const requests: ServedRequest[] = [];
-  const sockets = new Set<import("node:net").Socket>();
+  const sockets = new Set<Socket>();
 
   const refresh = (): void => {
     fixtures = readFixtures(dir);
@@ -139,7 +166,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   };
   refresh();
 
-  const lookup = (host: string, pathname: string): string | null => {
+  const defaultHeaders = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+  const lookup = (host: string, pathname: string): { body: string | Buffer; headers: Record<string, string> } | null => {
     const key = routeKey(host, pathname);
     let route = routes.get(key);
     if (!route) {
@@ -147,7 +175,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       route = routes.get(key);
     }
     if (!route) return null;
-    return "html" in route ? route.html : readFileSync(route.file, "utf8");
+    if ("bytesOf" in route) return { body: readFileSync(route.bytesOf), headers: { "cache-control": "no-store", ...route.headers } };
+    return { body: "html" in route ? route.html : readFileSync(route.file, "utf8"), headers: defaultHeaders };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -155,15 +184,15 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     const url = new URL(req.url ?? "/", "http://placeholder");
     const record: ServedRequest = { method: req.method ?? "GET", host, url: req.url ?? "/", time: Date.now(), status: 0 };
     requests.push(record);
-    const html = req.method === "GET" || req.method === "HEAD" ? lookup(host, url.pathname) : null;
-    if (html === null) {
+    const found = req.method === "GET" || req.method === "HEAD" ? lookup(host, url.pathname) : null;
+    if (found === null) {
       record.status = 404;
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
       res.end(`no fixture at ${host}${url.pathname}\n`);
       return;
     }
     record.status = 200;
-    const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+    const { body: html, headers } = found;
     const trickle = Number(url.searchParams.get("trickle"));
     if (req.method === "HEAD") {
       res.writeHead(200, headers);
@@ -178,7 +207,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     // No Content-Length: Node uses chunked transfer encoding, one chunk per write.
     res.writeHead(200, headers);
     res.flushHeaders();
-    for (const chunk of splitAtTags(html, 30)) {
+    for (const chunk of splitAtTags(html.toString(), 30)) {
       if (res.destroyed) return;
       res.write(chunk);
       await sleep(trickle);
@@ -186,21 +215,40 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     res.end();
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end(String(error));
     });
-  });
-  server.on("connection", (socket) => {
+  };
+  const server = createServer(onRequest);
+  const track = (socket: Socket): void => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-  });
+  };
+  // Without tls the http server listens itself, as it always did; with tls a plain TCP server
+  // takes each connection, peeks at its first byte and hands it to the http or the https server.
+  let listener: NetServer = server;
+  if (options.tls) {
+    const secure = createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest);
+    listener = createNetServer((socket) => {
+      track(socket);
+      socket.once("data", (first: Buffer) => {
+        socket.pause();
+        socket.unshift(first);
+        (first[0] === TLS_HANDSHAKE ? secure : server).emit("connection", socket);
+        process.nextTick(() => socket.resume());
+      });
+      socket.on("error", () => socket.destroy());
+    });
+  } else {
+    server.on("connection", track);
+  }
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    listener.once("error", reject);
+    listener.listen(0, "127.0.0.1", () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = (listener.address() as AddressInfo).port;
 
   const fixtureFor = (slug: string): Fixture => {
     let f = fixtures.get(slug);
@@ -234,9 +282,17 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       routes.set(routeKey(url.hostname, url.pathname), { html });
       return url.href;
     },
+    serveFile(address, file, headers = { "content-type": "text/html" }) {
+      const real = new URL(address);
+      if (real.protocol === "https:" && !options.tls) throw new Error(`serveFile ${address}: https needs the server started with tls`);
+      routes.set(routeKey(real.hostname, real.pathname), { bytesOf: file, headers });
+      real.port = String(port);
+      return real.href;
+    },
+    tls: options.tls !== undefined,
     close() {
       return new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        listener.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
     },
