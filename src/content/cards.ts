@@ -2,6 +2,7 @@
 // its headline, its time from a stamp line, its outlet from what the card shows ("Reuters",
 // "AP - 53 mins ago", "[ Engadget ]", "engadget.com", "Business Insider on MSN") or, failing that,
 // from the list's heading ("More from CNN").
+import { outletListPatterns, type LanguageWords } from "../lang";
 import { isoFromAttribute } from "../shared/time";
 import type { Teaser } from "../shared/types";
 import { cjkCount, isProse, linesOf, type Headline, type Line } from "./structure";
@@ -70,7 +71,8 @@ function stampOf(line: Line, ctx: TeaserContext): Stamp | null {
 /** Could this line be the card's outlet: short, a name, not a time, a label, a count or punctuation? */
 function outletCandidate(line: Line, title: string, ctx: CardContext): boolean {
   const text = line.text;
-  return text !== title && looksLikeOutlet(text) && !PUNCTUATION_ONLY.test(text) && !ctx.isLabel(text) && !findTimeIn(text, ctx) && !isProse(text);
+  const furniture = ctx.languages.some((l) => (l.furniture ?? []).includes(normalizeLabel(text)));
+  return text !== title && looksLikeOutlet(text) && !PUNCTUATION_ONLY.test(text) && !ctx.isLabel(text) && !furniture && !findTimeIn(text, ctx) && !isProse(text);
 }
 
 /** A card's outlet, and whether the card says so plainly (by its form, its stamp, its list) or it is the likeliest of its short lines. */
@@ -127,15 +129,15 @@ export function readCard(card: Element, headline: Headline, ctx: CardContext): {
   return { teaser, sure: !!outlet?.sure };
 }
 
-/** "More from CNN", "More from Tech Insider": the outlet a list's heading names for all its cards. */
-const MORE_FROM = /^(?:more (?:from|by)|more stories from|latest from|other stories from)\s+(.{2,50})$/iu;
-
-/** The outlet a list's own heading names (text outside its cards), or null. */
-export function listOutletOf(list: Element, cards: Element[], siteNames: string[]): string | null {
-  for (const line of linesOf(list)) {
+/** The outlet a list's own heading names ("More from CNN", "뉴스타파 헤드라인": text outside its cards), or null. */
+export function listOutletOf(elements: Element[], cards: Element[], siteNames: string[], languages: LanguageWords[]): string | null {
+  const patterns = outletListPatterns(languages);
+  for (const line of elements.flatMap(linesOf)) {
     if (cards.some((c) => c.contains(line.element))) continue;
-    const m = MORE_FROM.exec(squash(line.text));
-    if (m?.[1] && looksLikeOutlet(m[1]) && !siteNames.includes(letters(m[1]))) return m[1];
+    for (const pattern of patterns) {
+      const name = pattern.exec(squash(line.text))?.[1]?.trim();
+      if (name && looksLikeOutlet(name) && !siteNames.includes(letters(name))) return name;
+    }
   }
   return null;
 }
@@ -169,13 +171,13 @@ export function teasersOfBlock(block: Block, ctx: TeaserContext, labels: Set<str
 /** As teasersOfBlock, with whether each card names its outlet plainly (a stamp's card always does). */
 export function readBlock(block: Block, ctx: TeaserContext, labels: Set<string>, siteNames: string[]): { teaser: Teaser; sure: boolean }[] {
   if (!block.cards) return readTeasers(block.elements, ctx, labels).map((teaser) => ({ teaser, sure: true }));
-  const list = block.elements[0];
   const cards = block.cards.map((c) => c.card);
   const cardCtx: CardContext = {
     ...ctx,
     siteNames,
-    listOutlet: list ? listOutletOf(list, cards, siteNames) : null,
+    listOutlet: listOutletOf(block.elements, cards, siteNames, ctx.languages),
     isLabel: (text) => labels.has(normalizeLabel(text)),
   };
-  return block.cards.map(({ card, headline }) => readCard(card, headline, cardCtx));
+  // A paid card is not a related story.
+  return block.cards.filter((c) => !c.ad).map(({ card, headline }) => readCard(card, headline, cardCtx));
 }

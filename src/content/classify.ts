@@ -1,6 +1,8 @@
 import type { Category, PageKind } from "../shared/types";
 import type { Marker } from "./markers";
-import { countHeadlines, findHeadlines, findStory, findTeaserLists, type Headline, type Story, type TeaserList } from "./structure";
+import type { LanguageWords } from "../lang";
+import { isAdLink } from "../platforms";
+import { countHeadlines, findHeadlines, findStory, findTeaserLists, linesOf, type Headline, type Story, type TeaserList } from "./structure";
 import { hasTeaser, type TeaserContext } from "./teasers";
 import { byDocumentOrder, normalizeLabel, NOT_PROSE, squash } from "./text";
 
@@ -9,8 +11,10 @@ export interface Block {
   category: Category;
   elements: Element[];
   reason: string;
-  /** A list found by its structure: its cards, each with its headline (read for the panel). */
-  cards?: { card: Element; headline: Headline }[];
+  /** A list found by its structure: its cards, each with its headline (read for the panel), and whether it is an ad. */
+  cards?: { card: Element; headline: Headline; ad: boolean }[];
+  /** Proven by its structure alone (a list of teaser cards with no label of its own). */
+  byStructure?: boolean;
 }
 
 export interface ClassifyOptions {
@@ -41,17 +45,48 @@ function headingBefore(list: Element, counts: Map<Element, number>, isLabel: (te
   return heading || isLabel(text) ? before : null;
 }
 
-/** Lists of teaser cards as blocks: related stories (their cards are read for the panel). */
-function listBlocks(lists: TeaserList[], counts: Map<Element, number>, isLabel: (text: string) => boolean): Block[] {
-  return lists.map((list) => ({
-    category: "related",
-    elements: [headingBefore(list.element, counts, isLabel), list.element].filter((el): el is Element => !!el),
-    reason: `${list.cards.length} repeated teaser cards, each a headline link`,
-    cards: list.cards.flatMap((card) => {
+/** The sponsored wording of the page's languages ("Sponsored", "Ad", "广告"), as labels. */
+const sponsoredCache = new WeakMap<LanguageWords[], Set<string>>();
+function sponsoredWords(languages: LanguageWords[]): Set<string> {
+  let words = sponsoredCache.get(languages);
+  if (!words) {
+    words = new Set(languages.flatMap((l) => [...(l.labels.sponsored ?? []), ...(l.evidence.sponsored ?? [])]).map(normalizeLabel));
+    sponsoredCache.set(languages, words);
+  }
+  return words;
+}
+
+/** A paid card: its link says so (rel="sponsored", an ad platform's address), or a short line does ("Sponsored", "Ad"). */
+function isAdCard(card: Element, headline: Headline, sponsored: Set<string>): boolean {
+  if (/\bsponsored\b/i.test(headline.link.getAttribute("rel") ?? "") || isAdLink(headline.link.getAttribute("href") ?? "")) return true;
+  return linesOf(card).some((l) => l.text.length <= 40 && sponsored.has(normalizeLabel(l.text)));
+}
+
+/**
+ * Lists of teaser cards as blocks: related stories (their cards are read for the panel), or a
+ * sponsored list when its heading says so or most of its cards are ads.
+ */
+function listBlocks(lists: TeaserList[], counts: Map<Element, number>, isLabel: (text: string) => boolean, sponsored: Set<string>): Block[] {
+  return lists.map((list) => {
+    const heading = headingBefore(list.element, counts, isLabel);
+    const cards = list.cards.flatMap((card) => {
       const headline = list.headlines.get(card);
-      return headline ? [{ card, headline }] : [];
-    }),
-  }));
+      return headline ? [{ card, headline, ad: isAdCard(card, headline, sponsored) }] : [];
+    });
+    // Its own lines, outside the cards: a heading, a disclosure ("by Taboola", "Sponsored Links").
+    // A list headed as stories ("MORE FOR YOU") with a disclosure beside it mixes stories and ads.
+    const own = [...(heading ? linesOf(heading) : []), ...linesOf(list.element)].filter((l) => !list.cards.some((c) => c.contains(l.element)));
+    const adLine = own.find((l) => sponsored.has(normalizeLabel(l.text)));
+    const headedAsAds = !!adLine && !own.some((l) => isLabel(l.text) && !sponsored.has(normalizeLabel(l.text)));
+    const ads = cards.filter((c) => c.ad).length;
+    const paid = headedAsAds || ads * 2 >= cards.length;
+    return {
+      category: paid ? "sponsored" : "related",
+      elements: [heading, list.element].filter((el): el is Element => !!el),
+      reason: `${list.cards.length} repeated teaser cards, each a headline link${paid ? (headedAsAds ? `, under “${adLine?.text}”` : `, ${ads} of them ads`) : ""}`,
+      cards: paid ? cards.map((c) => ({ ...c, ad: true })) : cards,
+    };
+  });
 }
 
 /** What proved a block, per category ("" when its own marker did). */
@@ -364,12 +399,14 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   }
 
   // Teaser lists by their structure; on listing pages the lists are the page.
-  const structuralLists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, headlines, headlineCounts), headlineCounts, isLabel);
+  const structuralLists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, headlines, headlineCounts), headlineCounts, isLabel, sponsoredWords(opts.teasers.languages));
   // A list in the story's own body may be the story's (a reference list, a roundup): only its label
   // ("More from Real Simple") says it is not. So does it where structure alone is not trusted.
   const labelled = (b: Block): boolean =>
     markers.some((m) => m.label && (m.category === "related" || m.category === "sponsored") && b.elements.some((el) => el.contains(m.element)));
-  const lists = structuralLists.filter((b) => labelled(b) || (opts.structural && !b.elements.some((el) => story.body?.contains(el))));
+  const lists = structuralLists
+    .map((b) => (labelled(b) ? b : { ...b, byStructure: true }))
+    .filter((b) => !b.byStructure || (opts.structural && !b.elements.some((el) => story.body?.contains(el))));
   const blocks: Block[] = [];
   const within = (b: Block, el: Element): boolean => b.elements.some((top) => top.contains(el));
   const overlaps = (b: Block, elements: Element[]): boolean => elements.some((el) => within(b, el) || b.elements.some((top) => el.contains(top)));

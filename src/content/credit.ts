@@ -3,19 +3,14 @@
 // and from the page's metadata (JSON-LD or microdata `provider`, `sourceOrganization`, `publisher`).
 // A name that may be a person, a time, an icon's text or a label is never offered: when unsure, none.
 import { creditPatterns, type LanguageWords } from "../lang";
+import { SOCIAL_HOSTS } from "../platforms";
 import { looksLikeOutlet } from "./cards";
-import { ownerOf, type Line } from "./structure";
+import { isHeadline, ownerOf, type Line } from "./structure";
 import { findTimeIn, type TeaserContext } from "./teasers";
 import { NOT_PROSE, normalizeLabel, squash, visible } from "./text";
 
 /** How a credit was read: the first three are the page saying so; the last is a reading of a byline. */
-export type CreditForm =
-  | "credit line"
-  | "on this site"
-  | "metadata"
-  | "name by a time"
-  | "name by a time, also a teaser's outlet"
-  | "name by a time, also a link's address";
+export type CreditForm = "credit line" | "on this site" | "metadata" | "name linked to its own site" | "name by a time";
 
 export interface Credit {
   outlet: string;
@@ -25,6 +20,8 @@ export interface Credit {
 /** Lines read after the title (the byline, the credit), and before it (a kicker, a provider logo). */
 const LINES_AFTER = 10;
 const LINES_BEFORE = 5;
+/** A provider's logo above the headline is this near it (farther up, a logo is the site's network's). */
+const LOGO_LINES_BEFORE = 2;
 /** A line this long is the story's text (or the page's), not its credit. */
 const MAX_CREDIT_LINE = 160;
 
@@ -90,9 +87,10 @@ const ICON_TEXT = /^[a-z]+(?:_[a-z]+)+$/;
 export function cleanOutlet(raw: string, languages: LanguageWords[], ctx: TeaserContext): string | null {
   const furniture = furnitureOf(languages);
   const name = squash(raw.replace(furniture, "").replace(/^[\s\-–—•·|:：,，、]+|[\s\-–—•·|:：,，、]+$/gu, ""));
-  if (!looksLikeOutlet(name) || ICON_TEXT.test(name) || /\d{2,}/.test(name)) return null;
+  if (!looksLikeOutlet(name) || ICON_TEXT.test(name)) return null;
   if (creditPatterns(languages).byline.test(name) || findTimeIn(name, ctx)) return null;
-  if (languages.some((l) => (l.furniture ?? []).includes(normalizeLabel(name)))) return null;
+  const label = normalizeLabel(name);
+  if (languages.some((l) => (l.furniture ?? []).includes(label) || Object.values(l.labels).some((words) => words.includes(label)))) return null;
   return name;
 }
 
@@ -104,6 +102,34 @@ function creditedBy(line: string, next: string | undefined, languages: LanguageW
   const onSite = /^(.{2,50}?)\s+on\s+(.{2,30})$/iu.exec(line);
   if (onSite?.[1] && onSite[2] && isSelf(onSite[2], siteNames)) return { outlet: onSite[1], form: "on this site" };
   return null;
+}
+
+/** The host of a link's address, lower case, or "" (a relative link leads nowhere else). */
+const hostOf = (a: Element): string => /^(?:https?:)?\/\/([^/?#]+)/i.exec(a.getAttribute("href") ?? "")?.[1]?.toLowerCase() ?? "";
+
+/**
+ * A provider's logo and name by the title (an image linking reuters.com, and "Reuters"): the name's
+ * letters in the host of a link holding an image, in the line's box; a host not the site's, nor a
+ * social network's (a "Twitter" share button is no provider).
+ */
+function linkedToItsSite(line: Line, siteNames: string[]): boolean {
+  const name = letters(line.text);
+  if (name.length < 3 || !/^[a-z0-9]+$/.test(name)) return false;
+  const box = line.element.closest("a")?.parentElement ?? line.element.parentElement;
+  const links = [...(box?.getElementsByTagName("a") ?? [])];
+  // A teaser card names its outlet the same way ("Gizmodo" over another story): not the story's credit.
+  const story = (a: Element): boolean => isHeadline(squash(a.textContent ?? "")) || [...a.getElementsByTagName("img")].some((img) => isHeadline(squash(img.getAttribute("alt") ?? "")));
+  if (links.some(story)) return false;
+  return links.some((a) => {
+    const host = hostOf(a);
+    const hostLetters = letters(host);
+    return (
+      a.querySelector("img, svg, picture") !== null &&
+      hostLetters.includes(name) &&
+      !siteNames.some((n) => hostLetters.includes(n)) &&
+      !SOCIAL_HOSTS.some((s) => host === s || host.endsWith(`.${s}`))
+    );
+  });
 }
 
 /** Names of an organization in JSON-LD or microdata, for `keys` (provider, publisher...). */
@@ -160,6 +186,11 @@ export function storyCredit(title: Element, languages: LanguageWords[], ctx: Tea
       const found = accept(creditedBy(line.text, lines[i + 1]?.text, languages, siteNames));
       if (found) return found;
     }
+  }
+  // A provider's logo sits by the headline: the byline's lines after it, or the line just above it.
+  for (const line of [...(near[0] ?? []), ...(near[1] ?? []).slice(0, LOGO_LINES_BEFORE)]) {
+    const found = linkedToItsSite(line, siteNames) ? accept({ outlet: line.text, form: "name linked to its own site" }) : null;
+    if (found) return found;
   }
   const doc = title.ownerDocument;
   // A page's `publisher` is the site itself, unless the site names itself apart (og:site_name "MSN",

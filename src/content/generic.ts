@@ -29,30 +29,6 @@ export function storyOutlet(title: Element, ctx: TeaserContext): string | null {
   return storyCredit(title, ctx.languages, ctx, siteNamesOf(title.ownerDocument), false)?.outlet ?? null;
 }
 
-const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-
-/**
- * The story's credit as evidence: what the page says in so many words, or a name beside the story's
- * time ("Fox Nation • 2 hours ago", which may be a person's) when the page names it elsewhere as an
- * outlet: a teaser's outlet, or the address of a link (foxnation.com).
- */
-function corroboratedCredit(title: Element, languages: LanguageWords[], ctx: TeaserContext, site: string[], teasers: Teaser[]): Credit | null {
-  const sure = storyCredit(title, languages, ctx, site, true);
-  if (sure) return sure;
-  const weak = storyCredit(title, languages, ctx, site, false);
-  if (!weak) return null;
-  const name = letters(weak.outlet);
-  if (teasers.some((t) => t.source && letters(t.source) === name)) return { ...weak, form: "name by a time, also a teaser's outlet" };
-  if (name.length >= 4 && /^[a-z0-9]+$/.test(name)) {
-    for (const a of title.ownerDocument.getElementsByTagName("a")) {
-      const href = a.getAttribute("href") ?? "";
-      const host = /^(?:https?:)?\/\/([^/?#]+)/i.exec(href)?.[1]?.toLowerCase() ?? "";
-      if (host && letters(host).includes(name) && !site.some((n) => letters(host).includes(n))) return { ...weak, form: "name by a time, also a link's address" };
-    }
-  }
-  return null;
-}
-
 /** Reads the page once as if it were an aggregator article, and gathers the evidence. */
 function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Date()): Evidence {
   const vocab = buildVocabulary(languages, null);
@@ -73,7 +49,7 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
   }
   return {
     title: title ? squash(title.textContent ?? "") : null,
-    credit: title ? corroboratedCredit(title, languages, ctx, site, read.map((r) => r.teaser)) : null,
+    credit: title ? storyCredit(title, languages, ctx, site, false) : null,
     blocks,
     teasers: read.map((r) => r.teaser),
     outlets: [...outlets.values()],
@@ -83,6 +59,8 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
 
 /** Distinct outlets the teasers must name for the page to republish, without a credit. */
 const MANY_OUTLETS = 4;
+/** Fewer, with two kinds of boilerplate proven by their labels. */
+const SOME_OUTLETS = 3;
 
 /** Each category's name in the English signals, from the registry. */
 const NAMES: Record<Category, string> = perCategory((c) => c.signalName);
@@ -96,18 +74,25 @@ function judge(e: Evidence, lang: string): Detection {
   const signals: string[] = [];
   if (e.title) signals.push(`story titled “${e.title.slice(0, 80)}”`);
   if (e.credit) signals.push(`story credited to another outlet: ${e.credit.outlet} (${e.credit.form})`);
-  if (e.outlets.length >= 2) signals.push(`teasers from ${e.outlets.length} outlets: ${e.outlets.slice(0, 4).join(", ")}`);
-  const categories = [...new Set(e.blocks.map((b) => b.category))];
-  for (const c of categories) signals.push(`${NAMES[c]} (${e.blocks.find((b) => b.category === c)?.reason ?? ""})`);
+  if (e.outlets.length >= 2) signals.push(`teasers from ${e.outlets.length} outlets (${e.named} cards name one): ${e.outlets.slice(0, 4).join(", ")}`);
+  for (const c of new Set(e.blocks.map((b) => b.category))) signals.push(`${NAMES[c]} (${e.blocks.find((b) => b.category === c)?.reason ?? ""})`);
 
-  // Other outlets' teasers alone: a publisher may link a few outlets ("Read other stories about
-  // this: … (CBS News)"); an aggregator's lists name many.
-  // A site's own sections beside its cards' times ("Earn Smart", "Whats New") repeat; outlets vary.
-  const manyOutlets = e.outlets.length >= MANY_OUTLETS && e.outlets.length >= e.named / 2;
-  const republishes = !!e.credit || manyOutlets;
+  // What the page says of itself: a credit in so many words, or many outlets' teasers (a
+  // publisher may link a few: "Read other stories about this: … (CBS News)"; an aggregator's
+  // lists name many, not one section repeated).
+  const says = !!e.credit && e.credit.form !== "name by a time";
+  const varied = e.outlets.length >= e.named * 0.6;
+  const manyOutlets = varied && e.outlets.length >= MANY_OUTLETS;
+  // A few outlets may be a publisher's links: only with more boilerplate. (A name by the story's
+  // time is no hint: it is its author's as often as its outlet's.)
+  const hints = varied && e.outlets.length >= SOME_OUTLETS;
+  const categories = [...new Set(e.blocks.map((b) => b.category))];
+  // Blocks proven by their own label and evidence, not by structure alone.
+  const labelled = new Set(e.blocks.filter((b) => !b.byStructure).map((b) => b.category)).size;
+  const republishes = says || manyOutlets || hints;
   const boilerplate = categories.length;
   let kind: PageKind = "none";
-  if (e.title && republishes && boilerplate >= 1) kind = "article";
+  if (e.title && (((says || manyOutlets) && boilerplate >= 1) || (hints && labelled >= 2))) kind = "article";
   else if (!e.credit && manyOutlets && e.teasers.length >= 6 && boilerplate >= 2) kind = "listing";
   const confidence = Math.min(1, (republishes ? 0.5 : 0) + 0.125 * boilerplate + (e.title ? 0.1 : 0));
   if (kind === "none") signals.push(republishes ? "too little boilerplate for an aggregator page" : "nothing republished from other outlets");

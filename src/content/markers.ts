@@ -1,7 +1,8 @@
-import type { LanguageWords } from "../lang";
+import { outletListPatterns, type LanguageWords } from "../lang";
+import { CONTAINER_SELECTOR, platformOf } from "../platforms";
 import type { SiteProfile } from "../sites";
 import type { Category } from "../shared/types";
-import { hasOwnText, NOT_PROSE, normalizeLabel, squash } from "./text";
+import { hasOwnText, NOT_PROSE, normalizeLabel, squash, visible } from "./text";
 
 /** A clue found in the page: a label such as "Related Articles", a store link, a comment box. */
 export interface Marker {
@@ -32,6 +33,8 @@ export interface Vocabulary {
   longest: number;
   /** Texts already looked up (see entriesFor), null where no phrase matched. */
   lookups: Map<string, Entry[] | null>;
+  /** Headings of one outlet's list ("More from CNN"): related labels whatever the outlet. */
+  outletLists: RegExp[];
 }
 
 /** Phrases of the page's language, then of each fallback (English UI on other-language pages is common). */
@@ -60,7 +63,7 @@ export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | 
   }
   const longest = Math.max(...[...phrases.keys()].map((k) => k.length)) + 12;
   const badges = new Set(languages.flatMap((w) => w.storeBadges).map(normalizeLabel));
-  return { phrases, badges, longest, lookups: new Map() };
+  return { phrases, badges, longest, lookups: new Map(), outletLists: outletListPatterns(languages) };
 }
 
 /** App-store addresses a link's href may hold. */
@@ -95,10 +98,18 @@ const inRunningText = (el: Element): boolean => !!el.parentElement && hasOwnText
  * names, "2 hours ago", "Reply"), so the answers are kept: normalizing every short text node was
  * most of the markers pass.
  */
+const OUTLET_LIST: Entry[] = [{ category: "related", label: true, evidence: false }];
+/** Longest "More from <outlet>" heading looked at. */
+const MAX_OUTLET_LIST = 80;
+
 function entriesFor(vocab: Vocabulary, text: string): Entry[] | undefined {
   let known = vocab.lookups.get(text);
   if (known === undefined) {
     known = vocab.phrases.get(normalizeLabel(text)) ?? null;
+    if (!known && text.length <= MAX_OUTLET_LIST && vocab.outletLists.length) {
+      const heading = squash(visible(text));
+      if (vocab.outletLists.some((p) => p.test(heading))) known = OUTLET_LIST;
+    }
     if (vocab.lookups.size >= 20_000) vocab.lookups.clear();
     vocab.lookups.set(text, known);
   }
@@ -120,7 +131,11 @@ function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   const element = labelElement(parent, normalizeLabel(parent.textContent ?? ""));
   if (inRunningText(element)) return;
   const said = element.textContent ?? "";
-  for (const e of entries) out.push({ element, ...e, from: "text", reason: `text “${squash(said)}”`, text: said });
+  for (const e of entries) {
+    // A count with the word ("102 comments", "评论(15)", "跟贴31") is a comment counter: it proves itself.
+    const counter = e.category === "comments" && e.label && /\d/.test(said);
+    out.push({ element, ...e, evidence: e.evidence || counter, from: "text", reason: `text “${squash(said)}”${counter ? " (a comment counter)" : ""}`, text: said });
+  }
 }
 
 /** Markers in `root` and its subtree (root may be a text node the parser just added). */
@@ -158,6 +173,12 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
   }
   for (const box of withRoot([...scope.querySelectorAll("textarea, [contenteditable]")].filter(isTextBox), isTextBox)) {
     out.push({ element: box, category: "comments", label: false, evidence: true, from: "element", reason: "a text box to write in", text: null });
+  }
+  // A comment platform's container (Disqus's #disqus_thread): the block is the platform's.
+  const isContainer = (el: Element): boolean => platformOf(el)?.category === "comments";
+  for (const box of withRoot([...scope.querySelectorAll(CONTAINER_SELECTOR)].filter(isContainer), isContainer)) {
+    if (inRunningText(box)) continue;
+    out.push({ element: box, category: "comments", label: true, evidence: true, from: "element", reason: `${platformOf(box)?.name ?? "a comment platform"}'s container`, text: null });
   }
   return out;
 }

@@ -32,7 +32,7 @@ export function normalizeLabel(s: string): string {
 }
 
 /** What may trail a label: "Comments:", "Read more »", "Related ›". */
-const LABEL_END = /[\s.…:!·•|>»›«‹،؟。：！？-]/;
+const LABEL_END = /[\s.…:!·•⋅|>»›«‹،؟。：！？-]/;
 
 /**
  * `s` without the characters `strip` matches (one at a time) at its end. A loop, not `/[…]+$/`:

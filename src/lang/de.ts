@@ -16,6 +16,7 @@ export const de: LanguageWords = {
     "app-banner": ["app store", "google play", "laden im app store", "jetzt bei google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  outletLists: ["mehr von {}", "weitere artikel von {}"],
   credit: ["quelle", "quellen", "via", "zuerst erschienen bei", "zuerst erschienen in"],
   byline: ["von", "ein beitrag von"],
   clock: { at: ["um", "-", "|", "·"], am: [], pm: [] },

@@ -81,6 +81,7 @@ export const en: LanguageWords = {
     sponsored: ["sponsored links by taboola", "by taboola", "recommended by outbrain", "promoted links by taboola", "ads by revcontent", "adchoices"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play", "download on the app store", "get it on google play"],
+  outletLists: ["more from {}", "more by {}", "more stories from {}", "latest from {}", "other stories from {}", "more {} stories", "top stories from {}"],
   furniture: ["updated", "published", "posted", "last updated", "this story is from", "share", "report", "original", "provided by", "advertisement"],
   credit: ["source", "sources", "via", "originally published by", "originally published on", "originally published in"],
   byline: ["by", "story by", "written by", "words by", "reporting by"],

@@ -16,6 +16,7 @@ export const es: LanguageWords = {
     "app-banner": ["app store", "google play", "disponible en app store", "disponible en google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  outletLists: ["más de {}", "más noticias de {}"],
   credit: ["fuente", "fuentes", "vía", "via", "publicado originalmente en", "publicado originalmente por"],
   byline: ["por", "escrito por"],
   clock: { at: ["a las", "a la", "-", "|", "·"], am: ["a. m.", "a.m.", "am"], pm: ["p. m.", "p.m.", "pm"] },

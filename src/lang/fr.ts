@@ -16,6 +16,7 @@ export const fr: LanguageWords = {
     "app-banner": ["app store", "google play", "disponible sur l'app store", "disponible sur google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  outletLists: ["plus de {}", "à lire aussi sur {}"],
   credit: ["source", "sources", "via", "crédit", "publié par"],
   byline: ["par", "propos recueillis par"],
   clock: { at: ["à", "-", "|", "·"], am: [], pm: [] },

@@ -27,6 +27,26 @@ function wordsFor(tag: string | null | undefined): LanguageWords {
   return LANGUAGES[ALIASES[code] ?? code] ?? en;
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const outletListCache = new Map<string, RegExp[]>();
+
+/**
+ * The languages' "More from {}" headings as patterns over a heading's text (whitespace squashed,
+ * any case); group 1 is the outlet as the page writes it.
+ */
+export function outletListPatterns(languages: LanguageWords[]): RegExp[] {
+  const key = languages.map((l) => l.lang).join();
+  let patterns = outletListCache.get(key);
+  if (!patterns) {
+    patterns = [...new Set(languages.flatMap((l) => l.outletLists ?? []))].map((p) => {
+      const [before = "", after = ""] = p.split("{}");
+      return new RegExp(`^${escapeRe(before)}(.{2,50}?)${escapeRe(after)}[\\s.…:!·•|>»›-]*$`, "iu");
+    });
+    outletListCache.set(key, patterns);
+  }
+  return patterns;
+}
+
 /** Scripts that name their language well enough for a page that does not say its own. */
 const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Hangul}/u, "ko"],

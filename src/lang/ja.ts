@@ -22,6 +22,7 @@ export const ja: LanguageWords = {
     "app-banner": ["app store", "google play", "app storeからダウンロード", "google playで手に入れよう"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play", "qrコード"],
+  outletLists: ["{}の最新記事", "{}の記事一覧", "{}の記事", "{}のニュース一覧", "{}の最新ニュース"],
   furniture: ["配信", "更新", "シェア", "ツイート", "コメント"],
   credit: ["出典", "配信", "提供", "配信元", "記事提供", "ソース"],
   byline: ["文/", "文／", "文：", "記者", "筆者", "執筆"],

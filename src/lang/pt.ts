@@ -26,6 +26,7 @@ export const pt: LanguageWords = {
     "app-banner": ["app store", "google play", "disponível na app store", "disponível no google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  outletLists: ["mais de {}", "mais notícias de {}", "últimas de {}"],
   credit: ["fonte", "fontes", "via", "com informações de", "publicado originalmente em", "publicado originalmente por"],
   byline: ["por", "escrito por", "da redação"],
   clock: { at: ["às", "as", "-", "|", "·"], am: [], pm: [] },

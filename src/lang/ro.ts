@@ -25,6 +25,7 @@ export const ro: LanguageWords = {
     "app-banner": ["app store", "google play", "disponibil în app store", "disponibil pe google play"],
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
+  outletLists: ["alte ştiri de {}", "alte știri de {}", "mai multe de la {}"],
   credit: both(["sursa", "sursă", "surse", "via", "preluat de la", "preluare"]),
   // Not "de" alone: outlets are named "De Telegraaf", "De Morgen".
   byline: ["autor", "scris de", "de către"],

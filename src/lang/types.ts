@@ -16,6 +16,12 @@ export interface LanguageWords {
    * A label alone hides nothing: an article may have a sub-heading "Comments".
    */
   evidence: Partial<Record<Category, string[]>>;
+  /**
+   * Headings of a list of one outlet's stories, "{}" standing for the outlet: "More from {}"
+   * ("More from CNN" gives every card the outlet CNN), "{} 헤드라인". Such a heading introduces a
+   * related list.
+   */
+  outletLists?: string[];
   /** Alt texts of store badges ("app-store", "Google Play"), and of app QR codes ("二维码"). */
   storeBadges: string[];
   /**
