@@ -7,8 +7,8 @@ import { isoFromAttribute } from "../shared/time";
 import type { Teaser } from "../shared/types";
 import { cjkCount, isProse, linesOf, type Headline, type Line } from "./structure";
 import type { Block } from "./classify";
-import { findTimeIn, readTeasers, type TeaserContext } from "./teasers";
-import { normalizeLabel, squash } from "./text";
+import { findTimeIn, readTeasers, teaserKey, type TeaserContext } from "./teasers";
+import { byDocumentOrder, normalizeLabel, squash } from "./text";
 
 /** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
 const MAX_TITLE = 300;
@@ -170,6 +170,21 @@ export function teasersOfBlock(block: Block, ctx: TeaserContext, labels: Set<str
 
 /** As teasersOfBlock, with whether each card names its outlet plainly (a stamp's card always does). */
 export function readBlock(block: Block, ctx: TeaserContext, labels: Set<string>, siteNames: string[]): { teaser: Teaser; sure: boolean }[] {
+  if (block.holds) {
+    // A label's block around lists: the lists' cards and its stamped cards (a stamped card with a
+    // short title is no headline; a list's card may have no stamp), each story once, in page order.
+    const listed = block.holds.flatMap((list) => readBlock(list, ctx, labels, siteNames));
+    const keys = new Set(listed.map((r) => teaserKey(r.teaser)));
+    const stamped = readTeasers(block.elements, ctx, labels)
+      .filter((teaser) => !keys.has(teaserKey(teaser)))
+      .map((teaser) => ({ teaser, sure: true }));
+    const links = block.elements.flatMap((el) => [...el.getElementsByTagName("a")]);
+    const at = (t: Teaser): Element | undefined => links.find((a) => (t.url !== null && a.href === t.url) || squash(a.textContent ?? "") === t.title);
+    return [...listed, ...stamped]
+      .map((r) => ({ r, el: at(r.teaser) }))
+      .sort((a, b) => (a.el && b.el ? byDocumentOrder(a.el, b.el) : a.el ? -1 : b.el ? 1 : 0))
+      .map(({ r }) => r);
+  }
   if (!block.cards) return readTeasers(block.elements, ctx, labels).map((teaser) => ({ teaser, sure: true }));
   const cards = block.cards.map((c) => c.card);
   const cardCtx: CardContext = {

@@ -15,6 +15,8 @@ export interface Block {
   cards?: { card: Element; headline: Headline; ad: boolean }[];
   /** Proven by its structure alone (a list of teaser cards with no label of its own). */
   byStructure?: boolean;
+  /** Lists found by structure inside this label's block (it reads their cards and its own stamped ones). */
+  holds?: Block[];
 }
 
 export interface ClassifyOptions {
@@ -36,13 +38,12 @@ export interface ClassifyOptions {
 }
 
 /** A list's heading: the short text just before it that links to no story ("More from CNN", "为您推荐"). */
-function headingBefore(list: Element, counts: Map<Element, number>, isLabel: (text: string) => boolean): Element | null {
+function headingBefore(list: Element, counts: Map<Element, number>, isListLabel: (el: Element) => boolean): Element | null {
   const before = list.previousElementSibling;
   if (!before || (counts.get(before) ?? 0) > 0 || NOT_PROSE.has(before.tagName)) return null;
   const text = squash(before.textContent ?? "");
-  if (text.length === 0 || text.length > 80) return null;
-  const heading = headingRank(before) < 99 || (before.childElementCount === 1 && before.firstElementChild && headingRank(before.firstElementChild) < 99);
-  return heading || isLabel(text) ? before : null;
+  // Only a list's own label ("Related", "More from CNN"): a story's sub-heading may stand before a list too.
+  return text.length > 0 && text.length <= 80 && isListLabel(before) ? before : null;
 }
 
 /** The sponsored wording of the page's languages ("Sponsored", "Ad", "广告"), as labels. */
@@ -66,23 +67,32 @@ function isAdCard(card: Element, headline: Headline, sponsored: Set<string>): bo
  * Lists of teaser cards as blocks: related stories (their cards are read for the panel), or a
  * sponsored list when its heading says so or most of its cards are ads.
  */
-function listBlocks(lists: TeaserList[], counts: Map<Element, number>, isLabel: (text: string) => boolean, sponsored: Set<string>): Block[] {
+function listBlocks(
+  lists: TeaserList[],
+  counts: Map<Element, number>,
+  isLabel: (text: string) => boolean,
+  isListLabel: (el: Element) => boolean,
+  sponsored: Set<string>,
+  title: Element | null,
+): Block[] {
   return lists.map((list) => {
-    const heading = headingBefore(list.element, counts, isLabel);
+    const before = list.elements[0] ? headingBefore(list.elements[0], counts, isListLabel) : null;
+    // The heading before a list is never the story's own title.
+    const heading = before && title && (before === title || before.contains(title) || title.contains(before)) ? null : before;
     const cards = list.cards.flatMap((card) => {
       const headline = list.headlines.get(card);
       return headline ? [{ card, headline, ad: isAdCard(card, headline, sponsored) }] : [];
     });
     // Its own lines, outside the cards: a heading, a disclosure ("by Taboola", "Sponsored Links").
     // A list headed as stories ("MORE FOR YOU") with a disclosure beside it mixes stories and ads.
-    const own = [...(heading ? linesOf(heading) : []), ...linesOf(list.element)].filter((l) => !list.cards.some((c) => c.contains(l.element)));
+    const own = [heading, ...list.elements].flatMap((el) => (el ? linesOf(el) : [])).filter((l) => !list.cards.some((c) => c.contains(l.element)));
     const adLine = own.find((l) => sponsored.has(normalizeLabel(l.text)));
     const headedAsAds = !!adLine && !own.some((l) => isLabel(l.text) && !sponsored.has(normalizeLabel(l.text)));
     const ads = cards.filter((c) => c.ad).length;
     const paid = headedAsAds || ads * 2 >= cards.length;
     return {
       category: paid ? "sponsored" : "related",
-      elements: [heading, list.element].filter((el): el is Element => !!el),
+      elements: [heading, ...list.elements].filter((el): el is Element => !!el),
       reason: `${list.cards.length} repeated teaser cards, each a headline link${paid ? (headedAsAds ? `, under “${adLine?.text}”` : `, ${ads} of them ads`) : ""}`,
       cards: paid ? cards.map((c) => ({ ...c, ad: true })) : cards,
     };
@@ -262,7 +272,6 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     .sort((a, b) => byDocumentOrder(a.element, b.element));
   const title = opts.title ?? (doc.body ? findTitle(doc.body, doc) : null);
   let articleEnd: Element | null = null;
-  let endBlock: Element | null = null;
   const regions = new Set<Element>();
 
   // What holds the title, the article's end and each category's markers, by ancestor sets:
@@ -379,27 +388,31 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     return evidence ? (evidence === marker ? "" : evidence.reason) : null;
   };
 
-  // The first proven block after the story's first paragraph (its title, when no prose is found)
-  // ends it: a counter or an "Open in app" button by the byline does not.
-  const firstOfStory = (title ? story.prose.find((p) => byDocumentOrder(title, p) < 0) : story.prose[0]) ?? title;
-  const afterStart = firstOfStory ? markers.filter((m) => byDocumentOrder(firstOfStory, m.element) < 0 && !m.element.contains(firstOfStory)) : markers;
-  for (const marker of afterStart) {
-    if (!marker.label) continue;
-    const elements = blockFor(marker);
-    if (proven(marker, elements) !== null && elements[0]) {
-      endBlock = elements[0];
-      articleEnd = lastTextBefore(elements[0]);
-      holdingEnd = inclusiveAncestors(articleEnd);
-      break;
+  /** The first proven block after `start` (and outside it), or null. */
+  const firstBlockAfter = (start: Element | null): Element[] | null => {
+    for (const marker of markers) {
+      if (!marker.label || (start && (byDocumentOrder(start, marker.element) > 0 || marker.element.contains(start)))) continue;
+      const elements = blockFor(marker);
+      if (proven(marker, elements) !== null && elements[0]) return elements;
     }
+    return null;
+  };
+  // The first proven block after the title ends the story.
+  const first = firstBlockAfter(title);
+  const endBlock = first?.[0] ?? null;
+  if (endBlock) {
+    articleEnd = lastTextBefore(endBlock);
+    holdingEnd = inclusiveAncestors(articleEnd);
   }
   for (const p of story.prose) {
     if (endBlock && byDocumentOrder(endBlock, p) < 0) break;
     for (let e: Element | null = p; e && !holdingProse.has(e); e = e.parentElement) holdingProse.add(e);
   }
 
+  const isListLabel = (el: Element): boolean =>
+    markers.some((m) => m.label && m.from === "text" && (m.category === "related" || m.category === "sponsored") && (m.element === el || el.contains(m.element)));
   // Teaser lists by their structure; on listing pages the lists are the page.
-  const structuralLists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, headlines, headlineCounts), headlineCounts, isLabel, sponsoredWords(opts.teasers.languages));
+  const structuralLists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, headlines, headlineCounts, (el) => othersWithin(el, "related")), headlineCounts, isLabel, isListLabel, sponsoredWords(opts.teasers.languages), title);
   // A list in the story's own body may be the story's (a reference list, a roundup): only its label
   // ("More from Real Simple") says it is not. So does it where structure alone is not trusted.
   const labelled = (b: Block): boolean =>
@@ -418,8 +431,12 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     const elements = blockFor(marker);
     const first = elements[0];
     if (!first || blocks.some((b) => within(b, first))) continue;
-    // A list found by its structure reads its cards better than a label's climb does.
-    if (lists.some((l) => overlaps(l, elements))) continue;
+    // A list found by its structure reads its cards better than a label's climb does; a label's
+    // block that holds lists and more (a lone card beside them) keeps them, and reads them too.
+    // A related label's block that meets lists keeps its extent and reads its cards by their stamps
+    // or as the lists' cards (teasersOfBlock); another category's label inside a list is the list's.
+    const held = lists.filter((l) => overlaps(l, elements));
+    if (held.length && marker.category !== "related") continue;
     const evidence = proven(marker, elements);
     if (evidence === null) continue;
     // This block holds earlier ones of its category: keep the outer.
@@ -432,6 +449,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       category: marker.category,
       elements,
       reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
+      // Its cards beside the lists are read by their stamps, with the lists' (see teasersOfBlock).
+      ...(held.length ? { holds: held } : {}),
     });
   }
   // A list inside another category's block (a comment thread, a promo) is part of that block.

@@ -371,7 +371,7 @@ export class PageSession {
         continue;
       }
       const inBlock = added.filter((n): n is Element => isElement(n) && block.elements.some((el) => el.contains(n)));
-      if (inBlock.length) this.queuedCards.push({ ...block, elements: inBlock });
+      if (inBlock.length) this.queuedCards.push({ ...block, elements: inBlock, holds: undefined });
     }
     return this.queuedCards.length > queued;
   }

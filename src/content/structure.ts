@@ -61,7 +61,8 @@ export const cjkCount = (text: string): number => text.match(CJK)?.length ?? 0;
 /** A headline: a sentence-sized line ("Nintendo's mini NES is out today", "香港暴徒7日晚挑衅港警"), not a menu word. */
 export function isHeadline(text: string): boolean {
   if (text.length > 250) return false;
-  if (cjkCount(text) >= 6) return true;
+  // A menu's words in Han or kana run to six or so ("国际新闻"); a headline says more.
+  if (cjkCount(text) >= 10) return true;
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   return words >= 3 && text.length >= 18;
 }
@@ -112,6 +113,8 @@ export function findHeadlines(root: Element, labels: (text: string) => boolean):
   const headlines: Headline[] = [];
   const lastOfKey = new Map<string, Element>();
   for (const a of root.getElementsByTagName("a")) {
+    // A menu's links are the site's sections, not stories.
+    if (a.closest("nav")) continue;
     const headline = headlineOf(a, labels);
     if (!headline) continue;
     const previous = lastOfKey.get(headline.key);
@@ -181,13 +184,18 @@ export function findStory(root: Element, title: Element | null, counts: Map<Elem
       body = el;
     }
   }
-  return { title, body, prose: body ? lines.filter((l) => body.contains(l.element)).map((l) => l.element) : [] };
+  // The story starts at its title: a promo's text above it is not the story's.
+  const inStory = (el: Element): boolean => !!body?.contains(el) && (!title || !!(title.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING));
+  return { title, body, prose: lines.filter((l) => inStory(l.element)).map((l) => l.element) };
 }
 
 /** A run of repeated sibling cards, each a link with a headline. */
 export interface TeaserList {
-  /** The list's element (with its heading or disclosure when they stand right around it). */
-  element: Element;
+  /**
+   * The list's elements: its box (grown over a heading or disclosure right around it), or, when the
+   * cards sit in the page's own box (<body>, <main>), the cards themselves.
+   */
+  elements: Element[];
   cards: Element[];
   headlines: Map<Element, Headline>;
 }
@@ -217,7 +225,14 @@ function commonAncestor(a: Element, b: Element): Element | null {
  * one headline link, of one tag, outside the story (holding neither its title nor its prose).
  * A heading is not needed; the element grows over a short heading or disclosure around it.
  */
-export function findTeaserLists(root: Element, story: Story, headlines: Headline[], counts: Map<Element, number>): TeaserList[] {
+export function findTeaserLists(
+  root: Element,
+  story: Story,
+  headlines: Headline[],
+  counts: Map<Element, number>,
+  /** Elements that are another block's (a comment box): a list does not grow over them. */
+  another: (el: Element) => boolean = () => false,
+): TeaserList[] {
   // Each headline's card: the highest element holding it alone; its parent is a list candidate.
   const cardsOf = new Map<Element, Map<Element, Headline>>();
   for (const h of headlines) {
@@ -241,20 +256,27 @@ export function findTeaserLists(root: Element, story: Story, headlines: Headline
     for (const card of cards.keys()) byTag.set(card.tagName, [...(byTag.get(card.tagName) ?? []), card]);
     const same = [...byTag.values()].sort((a, b) => b.length - a.length)[0] ?? [];
     if (same.length < 3) continue;
-    const kept = new Map([...cards].filter(([card]) => same.includes(card)));
-    lists.push({ element: grow(list, holdsStory, counts), cards: same, headlines: kept });
+    // The run is repeated; a card of another tag among it (a <div> among <article>s) is its card too.
+    const all = [...cards.keys()];
+    // In the page's own box, or in a box that holds another block too, the list is its cards alone.
+    const alone = PAGE_LEVEL.has(list.tagName) || another(list);
+    lists.push({ elements: alone ? all : [grow(list, holdsStory, counts, another)], cards: all, headlines: cards });
   }
   return lists;
 }
 
 /** The list's element grows over a wrapper that adds only a short heading or disclosure and no other story. */
-function grow(list: Element, holdsStory: (el: Element) => boolean, counts: Map<Element, number>): Element {
+function grow(list: Element, holdsStory: (el: Element) => boolean, counts: Map<Element, number>, another: (el: Element) => boolean): Element {
   let el = list;
   let extra = 0;
   for (;;) {
     const parent = el.parentElement;
     if (!parent || PAGE_LEVEL.has(parent.tagName) || holdsStory(parent) || (counts.get(parent) ?? 0) !== (counts.get(el) ?? 0)) return el;
-    for (const child of parent.childNodes) if (child !== el && !NOT_PROSE.has((child as Element).tagName)) extra += squash(child.textContent ?? "").length;
+    for (const child of parent.childNodes) {
+      if (child === el || NOT_PROSE.has((child as Element).tagName)) continue;
+      if (child.nodeType === Node.ELEMENT_NODE && another(child as Element)) return el;
+      extra += squash(child.textContent ?? "").length;
+    }
     if (extra > MAX_WRAPPER_TEXT) return el;
     el = parent;
   }
