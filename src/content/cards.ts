@@ -178,8 +178,18 @@ export function readBlock(block: Block, ctx: TeaserContext, labels: Set<string>,
     const stamped = readTeasers(block.elements, ctx, labels)
       .filter((teaser) => !keys.has(teaserKey(teaser)))
       .map((teaser) => ({ teaser, sure: true }));
-    const links = block.elements.flatMap((el) => [...el.getElementsByTagName("a")]);
-    const at = (t: Teaser): Element | undefined => links.find((a) => (t.url !== null && a.href === t.url) || squash(a.textContent ?? "") === t.title);
+    // Where each story's link is, by address and by words, looked up once (10,000 cards: no scan per card).
+    const byUrl = new Map<string, Element>();
+    const byWords = new Map<string, Element>();
+    for (const el of block.elements) {
+      for (const a of el.getElementsByTagName("a")) {
+        const href = (a as HTMLAnchorElement).href;
+        if (href && !byUrl.has(href)) byUrl.set(href, a);
+        const words = squash(a.textContent ?? "");
+        if (words.length <= 300 && !byWords.has(words)) byWords.set(words, a);
+      }
+    }
+    const at = (t: Teaser): Element | undefined => (t.url !== null ? byUrl.get(t.url) : undefined) ?? byWords.get(t.title);
     return [...listed, ...stamped]
       .map((r) => ({ r, el: at(r.teaser) }))
       .sort((a, b) => (a.el && b.el ? byDocumentOrder(a.el, b.el) : a.el ? -1 : b.el ? 1 : 0))

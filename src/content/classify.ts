@@ -30,6 +30,8 @@ export interface ClassifyOptions {
   proofs?: WeakMap<Element, Proofs>;
   /** The title, when already known. */
   title?: Element | null;
+  /** The page's structure from an earlier pass, kept by the session while its links and prose stay. */
+  structure?: StructureCache;
   /**
    * The page is an aggregator's by its own signals: a list of teaser cards is proven by its
    * structure alone. Elsewhere (a page the reader asked to tidy) a list needs its label too.
@@ -58,7 +60,16 @@ function sponsoredWords(languages: LanguageWords[]): Set<string> {
 }
 
 /** A paid card: its link says so (rel="sponsored", an ad platform's address), or a short line does ("Sponsored", "Ad"). */
+const adCards = new WeakMap<Element, boolean>();
 function isAdCard(card: Element, headline: Headline, sponsored: Set<string>): boolean {
+  let ad = adCards.get(card);
+  if (ad === undefined) {
+    ad = readAsAd(card, headline, sponsored);
+    adCards.set(card, ad);
+  }
+  return ad;
+}
+function readAsAd(card: Element, headline: Headline, sponsored: Set<string>): boolean {
   if (/\bsponsored\b/i.test(headline.link.getAttribute("rel") ?? "") || isAdLink(headline.link.getAttribute("href") ?? "")) return true;
   return linesOf(card).some((l) => l.text.length <= 40 && sponsored.has(normalizeLabel(l.text)));
 }
@@ -97,6 +108,18 @@ function listBlocks(
       cards: paid ? cards.map((c) => ({ ...c, ad: true })) : cards,
     };
   });
+}
+
+/** The structure a pass read (headlines, the story, teaser lists); the session empties it when links or prose arrive. */
+export interface StructureCache {
+  value: {
+    title: Element | null;
+    kind: PageKind;
+    headlines: Headline[];
+    counts: Map<Element, number>;
+    story: Story;
+    lists: TeaserList[];
+  } | null;
 }
 
 /** What proved a block, per category ("" when its own marker did). */
@@ -278,10 +301,14 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   // asking contains() at every step of every climb was quadratic in the page's depth.
   const holdingTitle = inclusiveAncestors(title);
   const isLabel = (text: string): boolean => opts.labels.has(normalizeLabel(text));
-  const headlines = doc.body ? findHeadlines(doc.body, isLabel) : [];
-  const headlineCounts = doc.body ? countHeadlines(headlines, doc.body) : new Map<Element, number>();
+  // The page's structure, read again only when its links or prose may have changed (see StructureCache).
+  const kept = opts.structure?.value;
+  const reuse = !!kept && kept.title === title && kept.kind === opts.kind && kept.story.prose.every((p) => p.isConnected);
+  const headlines = reuse && kept ? kept.headlines : doc.body ? findHeadlines(doc.body, isLabel) : [];
+  const headlineCounts = reuse && kept ? kept.counts : doc.body ? countHeadlines(headlines, doc.body) : new Map<Element, number>();
   // A listing page has no story of its own: its cards' summaries are not prose to keep.
-  const story: Story = doc.body && opts.kind !== "listing" ? findStory(doc.body, title, headlineCounts) : { title, body: null, prose: [] };
+  const story: Story =
+    reuse && kept ? kept.story : doc.body && opts.kind !== "listing" ? findStory(doc.body, title, headlineCounts) : { title, body: null, prose: [] };
   /** The story's prose up to its end (see below) and what holds it: no block may take it in, whatever its label says. */
   const holdingProse = new Set<Element>();
   /** The box the title sits in, with the story's first lines: what is set into it is set into the story. */
@@ -409,10 +436,21 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     for (let e: Element | null = p; e && !holdingProse.has(e); e = e.parentElement) holdingProse.add(e);
   }
 
+  // An "Advertisement" slot may stand before any list: a sponsored label heads one only as a heading.
   const isListLabel = (el: Element): boolean =>
-    markers.some((m) => m.label && m.from === "text" && (m.category === "related" || m.category === "sponsored") && (m.element === el || el.contains(m.element)));
+    markers.some(
+      (m) =>
+        m.label && m.from === "text" && (m.category === "related" || (m.category === "sponsored" && headingRank(el) < 99)) && (m.element === el || el.contains(m.element)),
+    );
   // Teaser lists by their structure; on listing pages the lists are the page.
-  const structuralLists = opts.provisional || opts.kind === "listing" || !doc.body ? [] : listBlocks(findTeaserLists(doc.body, story, headlines, headlineCounts, (el) => othersWithin(el, "related")), headlineCounts, isLabel, isListLabel, sponsoredWords(opts.teasers.languages), title);
+  const teaserLists =
+    opts.provisional || opts.kind === "listing" || !doc.body
+      ? []
+      : reuse && kept
+        ? kept.lists.filter((l) => l.elements.every((el) => el.isConnected))
+        : findTeaserLists(doc.body, story, headlines, headlineCounts, (el) => othersWithin(el, "related"));
+  if (opts.structure && !opts.provisional) opts.structure.value = { title, kind: opts.kind, headlines, counts: headlineCounts, story, lists: teaserLists };
+  const structuralLists = listBlocks(teaserLists, headlineCounts, isLabel, isListLabel, sponsoredWords(opts.teasers.languages), title);
   // A list in the story's own body may be the story's (a reference list, a roundup): only its label
   // ("More from Real Simple") says it is not. So does it where structure alone is not trusted.
   const labelled = (b: Block): boolean =>

@@ -21,7 +21,7 @@ export interface Credit {
 const LINES_AFTER = 10;
 const LINES_BEFORE = 5;
 /** A provider's logo above the headline is this near it (farther up, a logo is the site's network's). */
-const LOGO_LINES_BEFORE = 2;
+const LOGO_LINES_BEFORE = 4;
 /** A line this long is the story's text (or the page's), not its credit. */
 const MAX_CREDIT_LINE = 160;
 

@@ -2,7 +2,7 @@ import type { LanguageWords } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection, Teaser } from "../shared/types";
 import { siteNamesOf, teasersOfBlock } from "./cards";
-import { classify, findTitle, type Block, type Classification, type Proofs } from "./classify";
+import { classify, findTitle, type Block, type Classification, type Proofs, type StructureCache } from "./classify";
 import { storyOutlet } from "./generic";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
@@ -24,6 +24,9 @@ export interface SessionHooks {
 const isOurs = (n: Node): boolean =>
   n.nodeType === Node.ELEMENT_NODE && ((n as Element).hasAttribute(ATTR.panel) || (n as Element).hasAttribute(ATTR.reader));
 const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
+/** Does an added node bring a link or a paragraph's worth of text (a card, a story's line)? */
+const bringsStructure = (n: Node): boolean =>
+  isElement(n) ? n.localName === "a" || n.getElementsByTagName("a").length > 0 || (n.textContent ?? "").length >= 80 : (n.nodeValue ?? "").length >= 80;
 
 /**
  * How often a session marks again what the page undid (stripped its attribute, or replaced a
@@ -95,6 +98,8 @@ export class PageSession {
   /** Elements with no text yet, after the title: held back until we know what block they start. */
   private readonly waiting = new Set<Element>();
   private readonly proofs = new WeakMap<Element, Proofs>();
+  /** The page's structure from the last pass (see classify's StructureCache). */
+  private readonly structure: StructureCache = { value: null };
   private readonly readBlocks = new WeakSet<Element>();
   private readonly teaserKeys = new Set<string>();
   private readonly observer: MutationObserver;
@@ -314,7 +319,10 @@ export class PageSession {
       return true;
     });
     this.teaserContext.now = new Date();
+    // Links or prose added anywhere may make or change a list, or the story: read the structure again.
+    if (added.some(bringsStructure)) this.structure.value = null;
     const pass = classify(this.doc, this.markers, {
+      structure: this.structure,
       kind: this.detection.kind,
       structural: this.detection.verdict !== "none",
       teasers: this.teaserContext,

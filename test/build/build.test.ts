@@ -66,11 +66,12 @@ export function patternCovers(wide: string, narrow: string): boolean {
 }
 
 /**
- * The content script's size limit: it runs on every matching page. 27 KB (was 25): the script
- * carries every site profile (about 2 KB gzipped for 19 sites), so that a known aggregator is
- * told by its address from document_start wherever the script is started.
+ * The content script's size limit: it runs on every matching page. 44 KB (was 25, then 27): the
+ * script carries every site profile (about 2 KB gzipped for 19 sites), the words of 12 languages
+ * (about 9 KB) and the structural reading of real pages (about 4 KB). Moving the panel's UI into an
+ * extension page (issue 12) takes its share back out.
  */
-const CONTENT_BUDGET_GZIP = 27 * 1024;
+const CONTENT_BUDGET_GZIP = 44 * 1024;
 
 function dist(browser: "chrome" | "firefox"): string {
   const dir = join("dist", browser);
