@@ -5,10 +5,10 @@
 import { outletListPatterns, type LanguageWords } from "../lang";
 import { isoFromAttribute } from "../shared/time";
 import type { Teaser } from "../shared/types";
-import { cjkCount, isProse, linesOf, type Headline, type Line } from "./structure";
+import { cjkCount, isProse, linesOf, linesOutside, type Headline, type Line } from "./structure";
 import type { Block } from "./classify";
 import { findTimeIn, readTeasers, teaserKey, type TeaserContext } from "./teasers";
-import { byDocumentOrder, normalizeLabel, squash } from "./text";
+import { normalizeLabel, squash } from "./text";
 
 /** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
 const MAX_TITLE = 300;
@@ -132,8 +132,7 @@ export function readCard(card: Element, headline: Headline, ctx: CardContext): {
 /** The outlet a list's own heading names ("More from CNN", "뉴스타파 헤드라인": text outside its cards), or null. */
 export function listOutletOf(elements: Element[], cards: Element[], siteNames: string[], languages: LanguageWords[]): string | null {
   const patterns = outletListPatterns(languages);
-  for (const line of elements.flatMap(linesOf)) {
-    if (cards.some((c) => c.contains(line.element))) continue;
+  for (const line of linesOutside(elements, cards)) {
     for (const pattern of patterns) {
       const name = pattern.exec(squash(line.text))?.[1]?.trim();
       if (name && looksLikeOutlet(name) && !siteNames.includes(letters(name))) return name;
@@ -179,20 +178,23 @@ export function readBlock(block: Block, ctx: TeaserContext, labels: Set<string>,
       .filter((teaser) => !keys.has(teaserKey(teaser)))
       .map((teaser) => ({ teaser, sure: true }));
     // Where each story's link is, by address and by words, looked up once (10,000 cards: no scan per card).
-    const byUrl = new Map<string, Element>();
-    const byWords = new Map<string, Element>();
+    // Links come in page order: a story's place is its link's index.
+    const byUrl = new Map<string, number>();
+    const byWords = new Map<string, number>();
+    let index = 0;
     for (const el of block.elements) {
       for (const a of el.getElementsByTagName("a")) {
+        index += 1;
         const href = (a as HTMLAnchorElement).href;
-        if (href && !byUrl.has(href)) byUrl.set(href, a);
+        if (href && !byUrl.has(href)) byUrl.set(href, index);
         const words = squash(a.textContent ?? "");
-        if (words.length <= 300 && !byWords.has(words)) byWords.set(words, a);
+        if (words.length <= 300 && !byWords.has(words)) byWords.set(words, index);
       }
     }
-    const at = (t: Teaser): Element | undefined => (t.url !== null ? byUrl.get(t.url) : undefined) ?? byWords.get(t.title);
+    const at = (t: Teaser): number => (t.url !== null ? byUrl.get(t.url) : undefined) ?? byWords.get(t.title) ?? Number.MAX_SAFE_INTEGER;
     return [...listed, ...stamped]
-      .map((r) => ({ r, el: at(r.teaser) }))
-      .sort((a, b) => (a.el && b.el ? byDocumentOrder(a.el, b.el) : a.el ? -1 : b.el ? 1 : 0))
+      .map((r) => ({ r, at: at(r.teaser) }))
+      .sort((a, b) => a.at - b.at)
       .map(({ r }) => r);
   }
   if (!block.cards) return readTeasers(block.elements, ctx, labels).map((teaser) => ({ teaser, sure: true }));

@@ -2,7 +2,7 @@ import type { Category, PageKind } from "../shared/types";
 import type { Marker } from "./markers";
 import type { LanguageWords } from "../lang";
 import { isAdLink } from "../platforms";
-import { countHeadlines, findHeadlines, findStory, findTeaserLists, linesOf, type Headline, type Story, type TeaserList } from "./structure";
+import { countHeadlines, findHeadlines, findStory, findTeaserLists, linesOf, linesOutside, type Headline, type Story, type TeaserList } from "./structure";
 import { hasTeaser, type TeaserContext } from "./teasers";
 import { byDocumentOrder, normalizeLabel, NOT_PROSE, squash } from "./text";
 
@@ -96,7 +96,7 @@ function listBlocks(
     });
     // Its own lines, outside the cards: a heading, a disclosure ("by Taboola", "Sponsored Links").
     // A list headed as stories ("MORE FOR YOU") with a disclosure beside it mixes stories and ads.
-    const own = [heading, ...list.elements].flatMap((el) => (el ? linesOf(el) : [])).filter((l) => !list.cards.some((c) => c.contains(l.element)));
+    const own = linesOutside([heading, ...list.elements].filter((el): el is Element => !!el), list.cards);
     const adLine = own.find((l) => sponsored.has(normalizeLabel(l.text)));
     const headedAsAds = !!adLine && !own.some((l) => isLabel(l.text) && !sponsored.has(normalizeLabel(l.text)));
     const ads = cards.filter((c) => c.ad).length;
@@ -304,11 +304,14 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   // The page's structure, read again only when its links or prose may have changed (see StructureCache).
   const kept = opts.structure?.value;
   const reuse = !!kept && kept.title === title && kept.kind === opts.kind && kept.story.prose.every((p) => p.isConnected);
-  const headlines = reuse && kept ? kept.headlines : doc.body ? findHeadlines(doc.body, isLabel) : [];
-  const headlineCounts = reuse && kept ? kept.counts : doc.body ? countHeadlines(headlines, doc.body) : new Map<Element, number>();
+  // While the page loads, every label's block is held back until it is complete: the structure is
+  // read once the page is parsed (reading it at every parser batch made a long page's load quadratic).
+  const readStructure = !!doc.body && !opts.provisional;
+  const headlines = reuse && kept ? kept.headlines : readStructure && doc.body ? findHeadlines(doc.body, isLabel) : [];
+  const headlineCounts = reuse && kept ? kept.counts : readStructure && doc.body ? countHeadlines(headlines, doc.body) : new Map<Element, number>();
   // A listing page has no story of its own: its cards' summaries are not prose to keep.
   const story: Story =
-    reuse && kept ? kept.story : doc.body && opts.kind !== "listing" ? findStory(doc.body, title, headlineCounts) : { title, body: null, prose: [] };
+    reuse && kept ? kept.story : readStructure && doc.body && opts.kind !== "listing" ? findStory(doc.body, title, headlineCounts) : { title, body: null, prose: [] };
   /** The story's prose up to its end (see below) and what holds it: no block may take it in, whatever its label says. */
   const holdingProse = new Set<Element>();
   /** The box the title sits in, with the story's first lines: what is set into it is set into the story. */

@@ -200,6 +200,19 @@ export interface TeaserList {
   headlines: Map<Element, Headline>;
 }
 
+/** Lines of `elements` outside every one of `cards` (a list's heading, its disclosure): one climb per line, not a scan of the cards. */
+export function linesOutside(elements: Element[], cards: Iterable<Element>): Line[] {
+  const isCard = new Set(cards);
+  const tops = new Set(elements);
+  return elements.flatMap(linesOf).filter((line) => {
+    for (let el: Element | null = line.element; el; el = el.parentElement) {
+      if (isCard.has(el)) return false;
+      if (tops.has(el)) return true;
+    }
+    return true;
+  });
+}
+
 /** Climbing stops below these: they are the page, not a block. */
 const PAGE_LEVEL = new Set(["HTML", "BODY", "MAIN"]);
 /** A list's heading or disclosure ("More from CNN", "by Taboola") is short. */
