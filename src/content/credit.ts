@@ -209,7 +209,12 @@ export function storyCredit(title: Element, languages: LanguageWords[], ctx: Tea
       // The next line that says something ("AP" – "1 hr ago": the dash says nothing).
       const next = lines.slice(i + 1).find((l) => /[\p{L}\p{N}]/u.test(l.text));
       const beside = !time && next && findTimeIn(next.text, ctx)?.start === 0 ? line.text : null;
-      const found = accept(run || beside ? { outlet: (run ?? beside) as string, form: "name by a time" } : null);
+      // Or the line's box says both: "<span>Bloomberg</span> · <span>May 16, 2025</span>".
+      const box = squash(line.element.parentElement?.textContent ?? "");
+      const boxTime = box.length <= 80 && box !== line.text ? findTimeIn(box, ctx) : null;
+      const inBox = boxTime && boxTime.start > 0 ? box.slice(0, boxTime.start) : null;
+      const name = run || beside || inBox;
+      const found = accept(name ? { outlet: name, form: "name by a time" } : null);
       if (found) return found;
     }
   }

@@ -19,6 +19,8 @@ interface Evidence {
   outlets: string[];
   /** Cards that name an outlet plainly (one outlet on many cards is a section, not many outlets). */
   named: number;
+  /** Of `outlets`, those named in blocks proven by their own label ("Related stories"), not by structure alone. */
+  labelledOutlets: number;
 }
 
 /**
@@ -37,7 +39,14 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
   const markers = doc.body ? findMarkers(doc.body, vocab) : [];
   const { blocks, title } = classify(doc, markers, { kind: "article", structural: true, teasers: ctx, labels });
   const site = siteNamesOf(doc);
-  const read = blocks.filter((b) => b.category === "related").flatMap((b) => readBlock(b, ctx, labels, site));
+  const related = blocks.filter((b) => b.category === "related");
+  const read = related.flatMap((b) => readBlock(b, ctx, labels, site));
+  const fromLabelled = new Set(
+    related
+      .filter((b) => !b.byStructure)
+      .flatMap((b) => readBlock(b, ctx, labels, site))
+      .flatMap((r) => (r.sure && r.teaser.source && !isSelf(r.teaser.source, site) ? [r.teaser.source.toLowerCase()] : [])),
+  );
   // By name, whatever its case ("WHATS NEW" and "Whats New" are one); the first spelling is kept.
   const outlets = new Map<string, string>();
   let named = 0;
@@ -54,6 +63,7 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
     teasers: read.map((r) => r.teaser),
     outlets: [...outlets.values()],
     named,
+    labelledOutlets: fromLabelled.size,
   };
 }
 
@@ -92,7 +102,10 @@ function judge(e: Evidence, lang: string): Detection {
   const republishes = says || manyOutlets || hints;
   const boilerplate = categories.length;
   let kind: PageKind = "none";
-  if (e.title && (((says || manyOutlets) && boilerplate >= 1) || (hints && labelled >= 2))) kind = "article";
+  // A name by the story's time with a labelled list of other outlets' teasers beside it (the old
+  // rule, for a page whose blocks arrive one by one: it is decided when its first block does).
+  const creditedAmongOutlets = !!e.credit && !says && e.labelledOutlets >= 2;
+  if (e.title && (((says || manyOutlets || creditedAmongOutlets) && boilerplate >= 1) || (hints && labelled >= 2))) kind = "article";
   else if (!e.credit && manyOutlets && e.teasers.length >= 6 && boilerplate >= 2) kind = "listing";
   const confidence = Math.min(1, (republishes ? 0.5 : 0) + 0.125 * boilerplate + (e.title ? 0.1 : 0));
   if (kind === "none") signals.push(republishes ? "too little boilerplate for an aggregator page" : "nothing republished from other outlets");
