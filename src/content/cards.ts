@@ -8,7 +8,7 @@ import type { Teaser } from "../shared/types";
 import { cjkCount, isProse, linesOf, linesOutside, type Headline, type Line } from "./structure";
 import type { Block } from "./classify";
 import { findTimeIn, readTeasers, teaserKey, type TeaserContext } from "./teasers";
-import { normalizeLabel, squash } from "./text";
+import { letters, normalizeLabel, squash } from "./text";
 
 /** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
 const MAX_TITLE = 300;
@@ -36,7 +36,6 @@ export interface CardContext extends TeaserContext {
   isLabel(text: string): boolean;
 }
 
-const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
 /** The outlet a single line names by its form, or null. */
 function outletByForm(text: string, ctx: CardContext): string | null {

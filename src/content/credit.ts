@@ -7,7 +7,7 @@ import { SOCIAL_HOSTS } from "../platforms";
 import { looksLikeOutlet } from "./cards";
 import { isHeadline, ownerOf, type Line } from "./structure";
 import { findTimeIn, type TeaserContext } from "./teasers";
-import { NOT_PROSE, normalizeLabel, squash, visible } from "./text";
+import { letters, NOT_PROSE, normalizeLabel, squash, visible } from "./text";
 
 /** How a credit was read: the first three are the page saying so; the last is a reading of a byline. */
 export type CreditForm = "credit line" | "on this site" | "metadata" | "name linked to its own site" | "name by a time";
@@ -73,7 +73,6 @@ function furnitureOf(languages: LanguageWords[]): RegExp {
   return re;
 }
 
-const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 /** Does `name` name the site itself (its og:site_name, host, document title)? */
 export const isSelf = (name: string, siteNames: string[]): boolean => {
   const s = letters(name);

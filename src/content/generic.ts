@@ -39,12 +39,13 @@ function gatherEvidence(doc: Document, languages: LanguageWords[], now = new Dat
   const markers = doc.body ? findMarkers(doc.body, vocab) : [];
   const { blocks, title } = classify(doc, markers, { kind: "article", structural: true, teasers: ctx, labels });
   const site = siteNamesOf(doc);
-  const related = blocks.filter((b) => b.category === "related");
-  const read = related.flatMap((b) => readBlock(b, ctx, labels, site));
+  // Each related block read once; what its label proved (not its structure alone) is kept apart.
+  const perBlock = blocks.filter((b) => b.category === "related").map((b) => ({ labelled: !b.byStructure, read: readBlock(b, ctx, labels, site) }));
+  const read = perBlock.flatMap((p) => p.read);
   const fromLabelled = new Set(
-    related
-      .filter((b) => !b.byStructure)
-      .flatMap((b) => readBlock(b, ctx, labels, site))
+    perBlock
+      .filter((p) => p.labelled)
+      .flatMap((p) => p.read)
       .flatMap((r) => (r.sure && r.teaser.source && !isSelf(r.teaser.source, site) ? [r.teaser.source.toLowerCase()] : [])),
   );
   // By name, whatever its case ("WHATS NEW" and "Whats New" are one); the first spelling is kept.

@@ -45,6 +45,9 @@ export function trimEnd(s: string, strip: RegExp): string {
   return s.slice(0, end);
 }
 
+/** A name's letters and digits alone, lower case: "Tech Insider" and "techinsider.io" compare by these. */
+export const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
 /** Elements whose text is never page prose. */
 export const NOT_PROSE = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TITLE", "OPTION", "TEXTAREA"]);
 
