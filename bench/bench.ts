@@ -15,6 +15,8 @@ import { REPO_ROOT, startFixtureServer, type FixtureServer } from "../test/brows
 import { loadFixture } from "../test/fixture-data";
 import type { Contender, Timing } from "./entry";
 import { generatePage, tickerPage } from "./pages";
+import { AGGREGATOR_CORPUS, corpusSlugs, loadPage } from "../test/real-pages/corpus";
+import { headersFor } from "../test/real-pages/browser-run";
 
 export interface BenchOptions {
   /** Timed runs per contender and page (at least 15 for the report). */
@@ -30,6 +32,41 @@ export interface BenchOptions {
   dist: string;
   out: string;
   bundle: string;
+}
+
+/**
+ * Real aggregator pages of ../shared/real-pages/aggregators/ timed beside the generated ones,
+ * chosen to span its sizes (28 KB to 1.6 MB) and scripts (Latin, Han, Hangul).
+ */
+const REAL_PAGES = [
+  "msn-2016-medicaldaily",
+  "hosted-ap-2019-citizensvoice",
+  "naver-2023-adoption-newstapa",
+  "sina-2019-park-cankao",
+  "netease-2019-zhouqi-xjb",
+  "msn-2016-techinsider",
+  "yahoo-news-2016-ap-soyuz",
+];
+
+/**
+ * The real pages, served byte for byte from the bench's own origin (cross-origin isolated, for
+ * the timer's resolution) with their charset and without their scripts (offline, some redirect
+ * or rewrite the page); Tidyread reads each as at its real address.
+ */
+function realPages(server: PageServer): BenchPage[] {
+  const present = new Set(corpusSlugs());
+  return REAL_PAGES.filter((slug) => present.has(slug)).map((slug) => {
+    const page = loadPage(slug);
+    const bytes = readFileSync(path.join(AGGREGATOR_CORPUS, slug, "source.html"));
+    const headers = { ...headersFor(page, bytes), "content-security-policy": "script-src 'none'" };
+    return {
+      name: `real: ${slug}`,
+      url: server.add(`http://www.daily8.com/real/${slug}`, bytes, headers),
+      bytes: bytes.length,
+      teasers: page.expect.teasers.length,
+      address: page.expect.serve_as,
+    };
+  });
 }
 
 const CONTENDERS: readonly Contender[] = ["tidyread", "readability", "walk"];
@@ -75,28 +112,30 @@ const settle = (page: TestPage): Promise<unknown> =>
 
 interface PageServer {
   port: number;
-  add(url: string, html: string): string;
+  /** Serves `body` at `url` (UTF-8 HTML unless `headers` say otherwise); returns the address to load. */
+  add(url: string, body: string | Buffer, headers?: Record<string, string>): string;
   close(): Promise<void>;
 }
 
 async function startPageServer(): Promise<PageServer> {
-  const routes = new Map<string, string>();
+  const routes = new Map<string, { body: Buffer; headers: Record<string, string> }>();
   const server: Server = createServer((req, res) => {
     const host = (req.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
-    const html = routes.get(`${host}${new URL(req.url ?? "/", "http://x").pathname}`);
-    if (html === undefined) {
+    const route = routes.get(`${host}${new URL(req.url ?? "/", "http://x").pathname}`);
+    if (route === undefined) {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found\n");
       return;
     }
     res.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
-      "content-length": Buffer.byteLength(html),
+      ...route.headers,
+      "content-length": route.body.length,
       "cache-control": "no-store",
       "cross-origin-opener-policy": "same-origin",
       "cross-origin-embedder-policy": "require-corp",
     });
-    res.end(html);
+    res.end(route.body);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -105,9 +144,9 @@ async function startPageServer(): Promise<PageServer> {
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    add(url, html) {
+    add(url, body, headers = {}) {
       const u = new URL(url);
-      routes.set(`${u.hostname}${u.pathname}`, html);
+      routes.set(`${u.hostname}${u.pathname}`, { body: Buffer.isBuffer(body) ? body : Buffer.from(body), headers });
       u.port = String(port);
       return u.href;
     },
@@ -128,6 +167,8 @@ interface BenchPage {
   bytes: number;
   /** Teasers the page holds (generated pages), for checking Tidyread's work. */
   teasers: number | null;
+  /** A real page's own address, where Tidyread reads it from (it is served from the bench's origin). */
+  address?: string;
 }
 
 interface PageResult {
@@ -146,12 +187,13 @@ interface PageResult {
  * One timed pass on a fresh load. The previous page is dropped and collected first (on a blank
  * page, where that is quick), so that no collection of it falls into the next timing.
  */
-async function timeOne(page: Page, cdp: CDPSession, url: string, contender: Contender): Promise<Timing> {
+async function timeOne(page: Page, cdp: CDPSession, p: BenchPage, contender: Contender): Promise<Timing> {
   await page.goto("about:blank");
   await cdp.send("HeapProfiler.collectGarbage");
-  await page.goto(url, { waitUntil: "load", timeout: 120_000 });
+  await page.goto(p.url, { waitUntil: "load", timeout: 120_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  return page.evaluate<Timing>(`TidyreadBench.contenders.${contender}()`);
+  const args = contender === "tidyread" && p.address ? JSON.stringify(p.address) : "";
+  return page.evaluate<Timing>(`TidyreadBench.contenders.${contender}(${args})`);
 }
 
 /**
@@ -188,7 +230,7 @@ async function timing(server: PageServer, pages: BenchPage[], opts: BenchOptions
     }));
     // Warm-up (not counted) on the small pages: the browser, the server, the first compile of the bundle.
     for (const p of pages.slice(0, 2)) {
-      for (const c of CONTENDERS) await timeOne(page, cdp, p.url, c);
+      for (const c of CONTENDERS) await timeOne(page, cdp, p, c);
     }
     if (!(await page.evaluate(() => crossOriginIsolated))) {
       log("warning: the pages are not cross-origin isolated; performance.now() is coarse (100 µs)");
@@ -201,7 +243,7 @@ async function timing(server: PageServer, pages: BenchPage[], opts: BenchOptions
         // Interleaved: each run rotates the order of the contenders, each on a fresh load.
         const order = CONTENDERS.map((_, k) => CONTENDERS[(k + run + i) % CONTENDERS.length] as Contender);
         for (const c of order) {
-          const t = await timeOne(page, cdp, p.url, c);
+          const t = await timeOne(page, cdp, p, c);
           result.times[c].push(t.ms);
           if (t.later !== undefined) result.later.push(t.later);
           if (t.markers !== undefined) result.markers.push(t.markers);
@@ -479,6 +521,7 @@ export async function main(opts: BenchOptions): Promise<void> {
       teasers: semantic.expected.teasers.length,
     },
     ...generated.map((g) => ({ name: g.name, url: server.add(g.url, g.html), bytes: Buffer.byteLength(g.html), teasers: g.teasers })),
+    ...realPages(server),
   ];
   const busy = tickerPage(opts.busySeconds);
   const busyUrl = server.add(busy.url, busy.html);

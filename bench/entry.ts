@@ -29,9 +29,10 @@ export interface Timing {
  * the teaser cards, fill the panel's list). Only the browser.* calls (storage, messages) are
  * left out.
  */
-export function tidyread(): Timing {
+export function tidyread(address?: string): Timing {
   const start = performance.now();
-  const url = new URL(location.href);
+  // A real page served from the bench's origin is read as at its own address (its site profile).
+  const url = new URL(address ?? location.href);
   const site = siteFor(url.hostname);
   const session = createSession(document, url, { site, forced: false, changed: () => undefined });
   if (!session) throw new Error(`Tidyread does nothing on ${url.href}`);

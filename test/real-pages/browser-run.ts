@@ -113,7 +113,7 @@ function isUtf8(bytes: Buffer): boolean {
  * server named it, and without it Chromium falls back to windows-1252); no scripts where they
  * break the saved page.
  */
-function headersFor(page: CorpusPage, bytes: Buffer): Record<string, string> {
+export function headersFor(page: CorpusPage, bytes: Buffer): Record<string, string> {
   const charset = page.expect.charset ?? (!declaresCharset(bytes) && isUtf8(bytes) ? "utf-8" : null);
   const headers: Record<string, string> = { "content-type": charset ? `text/html; charset=${charset}` : "text/html" };
   if (page.expect.scripts === false) headers["content-security-policy"] = "script-src 'none'";
