@@ -220,6 +220,26 @@ export function totals(scores: Score[]): Totals {
 
 const ratio = ([a, b]: [number, number]): string => `${a}/${b}`;
 
+/** Issue 11's targets over the corpus: each share at least this, no control called, no story snippet lost. */
+export const TARGETS = { detected: 0.9, clutter: 0.9, teasers: 0.9, sources: 0.9, times: 0.9 } as const;
+
+/** The targets a run misses, in words (empty when it meets them all). */
+export function missedTargets(t: Totals): string[] {
+  const share: Record<keyof typeof TARGETS, [number, number]> = {
+    detected: [t.detected, t.aggregators],
+    clutter: t.clutter,
+    teasers: t.teasers,
+    sources: t.sources,
+    times: t.times,
+  };
+  const missed = (Object.keys(TARGETS) as (keyof typeof TARGETS)[])
+    .filter((k) => share[k][0] < TARGETS[k] * share[k][1])
+    .map((k) => `${k}: ${ratio(share[k])} is under ${TARGETS[k] * 100}%`);
+  if (t.controlsCalled > 0) missed.push(`controls called aggregators: ${t.controlsCalled}`);
+  if (t.lost > 0) missed.push(`story snippets lost: ${t.lost}`);
+  return missed;
+}
+
 /** The per-page table and the totals, as the command and the tests print them. */
 export function formatTable(scores: Score[]): string {
   const rows = scores.map((s) =>
