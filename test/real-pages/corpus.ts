@@ -254,8 +254,10 @@ export function formatTable(scores: Score[]): string {
     ].join(" | "),
   );
   const t = totals(scores);
+  // The browser run does not measure the generic detector alone: say nothing rather than 0.
+  const generic = scores.some((s) => s.genericVerdict !== null);
   rows.push(
-    `TOTAL: detected ${t.detected}/${t.aggregators} (generic detector alone ${t.detectedGenerically}), controls called ${t.controlsCalled}/${t.controls} (generic ${t.controlsCalledGenerically}), story snippets lost ${t.lost}, ` +
+    `TOTAL: detected ${t.detected}/${t.aggregators}${generic ? ` (generic detector alone ${t.detectedGenerically})` : ""}, controls called ${t.controlsCalled}/${t.controls}${generic ? ` (generic ${t.controlsCalledGenerically})` : ""}, story snippets lost ${t.lost}, ` +
       `clutter ${ratio(t.clutter)}, stories ${ratio(t.teasers)}, sources ${ratio(t.sources)}, times ${ratio(t.times)}`,
   );
   return rows.join("\n");
