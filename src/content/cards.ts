@@ -23,6 +23,8 @@ export function looksLikeOutlet(text: string): boolean {
   return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6 && cjkCount(text) <= 12;
 }
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s\d]*$/u;
+/** "80评论 ⋅", "12 comments": a number and its one word. */
+const COUNT = /^[\d,.]+\s?\p{L}{1,12}[\s\p{P}\p{S}]*$/u;
 /** "engadget.com", "news.163.com": an outlet named by its address. */
 const DOMAIN = /^(?:www\.)?([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
@@ -100,7 +102,8 @@ function outletOf(lines: Line[], title: string, stamp: Stamp | null, ctx: CardCo
   if (!best) return listed;
   // Right beside the stamp, only separators between: the card names it as the stamp's outlet.
   const between = lines.slice(Math.min(best.i, anchor) + 1, Math.max(best.i, anchor));
-  const beside = !!stamp && between.every((l) => PUNCTUATION_ONLY.test(l.text));
+  // (A count between says nothing either: "新京报 ⋅ 80评论 ⋅ 2分钟前".)
+  const beside = !!stamp && between.every((l) => PUNCTUATION_ONLY.test(l.text) || COUNT.test(l.text));
   return { name: cleanName(best.line.text), sure: beside };
 }
 
