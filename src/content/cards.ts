@@ -36,7 +36,14 @@ export interface CardContext extends TeaserContext {
   siteNames: string[];
   /** Texts that are labels of the page's language (not outlets). */
   isLabel(text: string): boolean;
+  /** The list's cards each stamp a bare clock on its own line ("15:50"): today's time. */
+  bareClocks?: boolean;
 }
+
+/** A clock standing alone as a line: "15:50", "9:05". */
+const CLOCK_LINE = /^\d{1,2}:\d{2}$/;
+/** Of a list's cards, the share that must stamp a bare clock for a clock to be read as their time. */
+const CLOCK_CARDS = 0.5;
 
 
 /** The outlet a single line names by its form, or null. */
@@ -58,9 +65,9 @@ interface Stamp {
   prefix: string;
 }
 
-function stampOf(line: Line, ctx: TeaserContext): Stamp | null {
+function stampOf(line: Line, ctx: CardContext): Stamp | null {
   if (line.text.length > 80) return null;
-  const time = findTimeIn(line.text, ctx);
+  const time = findTimeIn(line.text, ctx) ?? (ctx.bareClocks && CLOCK_LINE.test(line.text) ? findTimeIn(line.text, ctx, true, { bareClock: true }) : null);
   if (!time) return null;
   const prefix = line.text.slice(0, time.start).replace(/[\s\-–—•·|:：]+$/u, "").trim();
   if (prefix && !looksLikeOutlet(prefix)) return null;
@@ -108,8 +115,7 @@ function outletOf(lines: Line[], title: string, stamp: Stamp | null, ctx: CardCo
 }
 
 /** Reads one card; `sure`: the card names its outlet plainly (see Outlet). */
-export function readCard(card: Element, headline: Headline, ctx: CardContext): { teaser: Teaser; sure: boolean } {
-  const lines = linesOf(card);
+export function readCard(card: Element, headline: Headline, ctx: CardContext, lines: Line[] = linesOf(card)): { teaser: Teaser; sure: boolean } {
   const title = headline.line.text;
   let stamp: Stamp | null = null;
   for (const line of lines) {
@@ -201,12 +207,17 @@ export function readBlock(block: Block, ctx: TeaserContext, labels: Set<string>,
   }
   if (!block.cards) return readTeasers(block.elements, ctx, labels).map((teaser) => ({ teaser, sure: true }));
   const cards = block.cards.map((c) => c.card);
+  // A bare clock is a time only in a list whose cards each stamp one on a line of its own (a
+  // list of today's items); a clock inside a line ("John 3:16", a score) never is.
+  const read = block.cards.filter((c) => !c.ad).map((c) => ({ ...c, lines: linesOf(c.card) }));
+  const clocked = read.filter((c) => c.lines.some((l) => CLOCK_LINE.test(l.text))).length;
   const cardCtx: CardContext = {
     ...ctx,
     siteNames,
     listOutlet: listOutletOf(block.elements, cards, siteNames, ctx.languages),
     isLabel: (text) => labels.has(normalizeLabel(text)),
+    bareClocks: clocked >= 2 && clocked >= read.length * CLOCK_CARDS,
   };
   // A paid card is not a related story.
-  return block.cards.filter((c) => !c.ad).map(({ card, headline }) => readCard(card, headline, cardCtx));
+  return read.map(({ card, headline, lines }) => readCard(card, headline, cardCtx, lines));
 }
