@@ -205,8 +205,17 @@ export function storyCredit(title: Element, languages: LanguageWords[], ctx: Tea
     return c && outlet && !isSelf(outlet, siteNames) ? { ...c, outlet } : null;
   };
   const near = [linesFrom(title, true, LINES_AFTER), linesFrom(title, false, LINES_BEFORE)];
+  const creditWords = new Set(languages.flatMap((l) => l.credit).map(normalizeLabel));
   for (const lines of near) {
     for (const [i, line] of lines.entries()) {
+      // A credit word alone, linking the original at its outlet's site ("기사원문" → newstapa.org):
+      // the site's address names the outlet (the words after it are the page's buttons).
+      const link = creditWords.has(normalizeLabel(line.text)) ? line.element.closest("a") : null;
+      const host = link ? hostOf(link).replace(/^www\./, "") : "";
+      if (host && !isSelf(host, siteNames) && !SOCIAL_HOSTS.some((s) => host === s || host.endsWith(`.${s}`))) {
+        const found = accept({ outlet: host, form: "credit line" });
+        if (found) return found;
+      }
       const found = accept(creditedBy(line.text, lines[i + 1]?.text, languages, siteNames));
       if (found) return found;
     }

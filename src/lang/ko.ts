@@ -21,7 +21,7 @@ export const ko: LanguageWords = {
   },
   storeBadges: ["app-store", "play-store", "app store", "google play", "앱스토어", "구글플레이", "구글 플레이", "qr코드"],
   outletLists: ["{} 헤드라인", "{} 랭킹 뉴스", "{}의 다른 기사", "{} 주요뉴스", "{} 최신기사"],
-  furniture: ["입력", "수정", "기사원문", "구독", "공유", "댓글"],
+  furniture: ["입력", "수정", "기사원문", "구독", "공유", "댓글", "추천"],
   outletWords: ["뉴스", "일보", "신문", "방송", "경제", "통신", "타임즈"],
   credit: ["출처", "기사원문", "제공"],
   byline: ["글", "글·사진", "기자"],

@@ -122,4 +122,16 @@ describe("the generic detector reads who a story is credited to", () => {
     expect(d.kind, d.signals.join("\n")).toBe("article");
     expect(d.signals.join("\n")).toContain("teasers from 5 outlets");
   });
+
+  it("a credit word alone linking the original at another site credits that site, not the button after it", () => {
+    const doc = new DOMParser().parseFromString(
+      `<html lang="ko"><head><base href="https://n.portal.example/article/607/1"><title>포털</title></head><body><article><h1>부모를 빼앗긴 아기들, 해외 입양 비즈니스의 그늘</h1>
+        <div><em>입력</em> <span>2023.11.02. 오후 8:06</span> <a href="https://newstapa.org/article/r8G4m">기사원문</a></div><div><span>추천</span> <span>쏠쏠정보</span></div>
+        <p>${"기사 본문 문단입니다. 사건의 경위와 관계자의 발언을 전합니다. ".repeat(3)}</p><p>${"두 번째 문단입니다. 입양 기관의 설명과 피해자의 증언을 전합니다. ".repeat(3)}</p></article>${related}</body></html>`,
+      "text/html",
+    );
+    const d = detect(doc);
+    expect(d.signals.join("\n")).toContain("newstapa.org (credit line)");
+    expect(d.kind).toBe("article");
+  });
 });
