@@ -5,10 +5,10 @@
 import { outletListPatterns, type LanguageWords } from "../lang";
 import { isoFromAttribute } from "../shared/time";
 import type { Teaser } from "../shared/types";
-import { cjkCount, isProse, linesOf, linesOutside, type Headline, type Line } from "./structure";
+import { cjkCount, isProse, linesOf, linesOutside, ownerOf, type Headline, type Line } from "./structure";
 import type { Block } from "./classify";
 import { findTimeIn, readTeasers, teaserKey, type TeaserContext } from "./teasers";
-import { letters, normalizeLabel, squash } from "./text";
+import { letters, normalizeLabel, NOT_PROSE, squash } from "./text";
 
 /** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
 const MAX_TITLE = 300;
@@ -18,11 +18,19 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 /** Longest outlet name read from a card ("U.S. News & World Report - Health"). */
 const MAX_OUTLET = 50;
 /** An outlet's name: short, with letters, a few words. */
+/** Longest name in katakana (and a few Han) read as an outlet. */
+const MAX_KATAKANA_NAME = 20;
 export function looksLikeOutlet(text: string): boolean {
-  // Names in Han or kana are short ("新京报", "ロイター"); a longer run is a headline.
-  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6 && cjkCount(text) <= 12;
+  // Names in Han or kana are short ("新京报", "ロイター"); a longer run is a headline, unless it is a
+  // name spelt out in katakana, with no particle in hiragana ("ナショナル ジオグラフィック日本版").
+  const cjk = cjkCount(text);
+  const spelt = cjk <= MAX_KATAKANA_NAME && !/\p{sc=Hiragana}/u.test(text) && (text.match(/\p{sc=Han}/gu)?.length ?? 0) <= 6;
+  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6 && (cjk <= 12 || spelt);
 }
+
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s\d]*$/u;
+/** "80评论 ⋅", "12 comments": a number and its one word. */
+const COUNT = /^[\d,.]+\s?\p{L}{1,12}[\s\p{P}\p{S}]*$/u;
 /** "engadget.com", "news.163.com": an outlet named by its address. */
 const DOMAIN = /^(?:www\.)?([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
@@ -34,7 +42,14 @@ export interface CardContext extends TeaserContext {
   siteNames: string[];
   /** Texts that are labels of the page's language (not outlets). */
   isLabel(text: string): boolean;
+  /** The list's cards each stamp a bare clock on its own line ("15:50"): today's time. */
+  bareClocks?: boolean;
 }
+
+/** A clock standing alone as a line: "15:50", "9:05". */
+const CLOCK_LINE = /^\d{1,2}:\d{2}$/;
+/** Of a list's cards, the share that must stamp a bare clock for a clock to be read as their time. */
+const CLOCK_CARDS = 0.5;
 
 
 /** The outlet a single line names by its form, or null. */
@@ -56,9 +71,9 @@ interface Stamp {
   prefix: string;
 }
 
-function stampOf(line: Line, ctx: TeaserContext): Stamp | null {
+function stampOf(line: Line, ctx: CardContext): Stamp | null {
   if (line.text.length > 80) return null;
-  const time = findTimeIn(line.text, ctx);
+  const time = findTimeIn(line.text, ctx) ?? (ctx.bareClocks && CLOCK_LINE.test(line.text) ? findTimeIn(line.text, ctx, true, { bareClock: true }) : null);
   if (!time) return null;
   const prefix = line.text.slice(0, time.start).replace(/[\s\-–—•·|:：]+$/u, "").trim();
   if (prefix && !looksLikeOutlet(prefix)) return null;
@@ -100,13 +115,13 @@ function outletOf(lines: Line[], title: string, stamp: Stamp | null, ctx: CardCo
   if (!best) return listed;
   // Right beside the stamp, only separators between: the card names it as the stamp's outlet.
   const between = lines.slice(Math.min(best.i, anchor) + 1, Math.max(best.i, anchor));
-  const beside = !!stamp && between.every((l) => PUNCTUATION_ONLY.test(l.text));
+  // (A count between says nothing either: "新京报 ⋅ 80评论 ⋅ 2分钟前".)
+  const beside = !!stamp && between.every((l) => PUNCTUATION_ONLY.test(l.text) || COUNT.test(l.text));
   return { name: cleanName(best.line.text), sure: beside };
 }
 
 /** Reads one card; `sure`: the card names its outlet plainly (see Outlet). */
-export function readCard(card: Element, headline: Headline, ctx: CardContext): { teaser: Teaser; sure: boolean } {
-  const lines = linesOf(card);
+export function readCard(card: Element, headline: Headline, ctx: CardContext, lines: Line[] = linesOf(card)): { teaser: Teaser; sure: boolean } {
   const title = headline.line.text;
   let stamp: Stamp | null = null;
   for (const line of lines) {
@@ -138,6 +153,44 @@ export function listOutletOf(elements: Element[], cards: Element[], siteNames: s
     }
   }
   return null;
+}
+
+/** Lines read at the top of a label's block for the outlet its heading names. */
+const HEADING_LINES = 4;
+
+/**
+ * The outlet a label's block names in its heading, at its top ("<strong><em>뉴스타파</em> 헤드라인</strong>"):
+ * its first few lines only (a block may hold thousands of cards).
+ */
+function headingOutletOf(elements: Element[], siteNames: string[], languages: LanguageWords[]): string | null {
+  const patterns = outletListPatterns(languages);
+  for (const root of elements) {
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const lines: string[] = [];
+    let owner: Element | null = null;
+    for (let n = walker.nextNode(); n && lines.length <= HEADING_LINES; n = walker.nextNode()) {
+      const text = n.nodeValue ?? "";
+      if (!text.trim() || !n.parentElement || NOT_PROSE.has(n.parentElement.tagName)) continue;
+      const next = ownerOf(n, root);
+      if (next !== owner || lines.length === 0) lines.push("");
+      owner = next;
+      lines[lines.length - 1] += text;
+    }
+    for (const line of lines.slice(0, HEADING_LINES)) {
+      for (const pattern of patterns) {
+        const name = pattern.exec(squash(line))?.[1]?.trim();
+        if (name && looksLikeOutlet(name) && !siteNames.includes(letters(name))) return name;
+      }
+    }
+  }
+  return null;
+}
+
+/** Teasers a card's own lines left without an outlet take the one their block's heading names. */
+function withHeadingOutlet(read: { teaser: Teaser; sure: boolean }[], elements: Element[], siteNames: string[], languages: LanguageWords[]): { teaser: Teaser; sure: boolean }[] {
+  if (!read.some((r) => !r.teaser.source)) return read;
+  const outlet = headingOutletOf(elements, siteNames, languages);
+  return outlet ? read.map((r) => (r.teaser.source ? r : { teaser: { ...r.teaser, source: outlet }, sure: true })) : read;
 }
 
 /** Second-level labels under a country's domain that name no one ("com" of uol.com.br, "ne" of biglobe.ne.jp). */
@@ -191,19 +244,24 @@ export function readBlock(block: Block, ctx: TeaserContext, labels: Set<string>,
       }
     }
     const at = (t: Teaser): number => (t.url !== null ? byUrl.get(t.url) : undefined) ?? byWords.get(t.title) ?? Number.MAX_SAFE_INTEGER;
-    return [...listed, ...stamped]
+    return withHeadingOutlet([...listed, ...stamped], block.elements, siteNames, ctx.languages)
       .map((r) => ({ r, at: at(r.teaser) }))
       .sort((a, b) => a.at - b.at)
       .map(({ r }) => r);
   }
-  if (!block.cards) return readTeasers(block.elements, ctx, labels).map((teaser) => ({ teaser, sure: true }));
+  if (!block.cards) return withHeadingOutlet(readTeasers(block.elements, ctx, labels).map((teaser) => ({ teaser, sure: true })), block.elements, siteNames, ctx.languages);
   const cards = block.cards.map((c) => c.card);
+  // A bare clock is a time only in a list whose cards each stamp one on a line of its own (a
+  // list of today's items); a clock inside a line ("John 3:16", a score) never is.
+  const read = block.cards.filter((c) => !c.ad).map((c) => ({ ...c, lines: linesOf(c.card) }));
+  const clocked = read.filter((c) => c.lines.some((l) => CLOCK_LINE.test(l.text))).length;
   const cardCtx: CardContext = {
     ...ctx,
     siteNames,
     listOutlet: listOutletOf(block.elements, cards, siteNames, ctx.languages),
     isLabel: (text) => labels.has(normalizeLabel(text)),
+    bareClocks: clocked >= 2 && clocked >= read.length * CLOCK_CARDS,
   };
   // A paid card is not a related story.
-  return block.cards.filter((c) => !c.ad).map(({ card, headline }) => readCard(card, headline, cardCtx));
+  return read.map(({ card, headline, lines }) => readCard(card, headline, cardCtx, lines));
 }

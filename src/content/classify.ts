@@ -202,7 +202,10 @@ export function findTitle(root: Element, doc: Document, settled = true): Element
     return t.length >= 8 && named.some((n) => n === t || (Math.min(n.length, t.length) >= 12 && (n.includes(t) || t.includes(n))));
   };
   const headings = [...(root.matches(HEADINGS) ? [root] : []), ...root.querySelectorAll(HEADINGS)];
-  const heading = headings.find((h) => says(h.textContent ?? ""));
+  // The highest heading that says it: a story open over a stream of cards repeats its headline in
+  // a card's h3 before its own h1.
+  const saying = headings.filter((h) => says(h.textContent ?? ""));
+  const heading = saying.find((h) => h.tagName === "H1") ?? saying[0];
   if (heading) return heading;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

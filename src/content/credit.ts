@@ -5,12 +5,12 @@
 import { creditPatterns, type LanguageWords } from "../lang";
 import { SOCIAL_HOSTS } from "../platforms";
 import { looksLikeOutlet } from "./cards";
-import { isHeadline, ownerOf, type Line } from "./structure";
+import { isHeadline, isProse, ownerOf, type Line } from "./structure";
 import { findTimeIn, type TeaserContext } from "./teasers";
 import { letters, NOT_PROSE, normalizeLabel, squash, visible } from "./text";
 
-/** How a credit was read: the first three are the page saying so; the last is a reading of a byline. */
-export type CreditForm = "credit line" | "on this site" | "metadata" | "name linked to its own site" | "name by a time";
+/** How a credit was read: all but the last are the page saying so; the last is a reading of a byline (a person's, as often). */
+export type CreditForm = "credit line" | "on this site" | "metadata" | "name linked to its own site" | "dateline" | "outlet by a time" | "its own stories in the story" | "name by a time";
 
 export interface Credit {
   outlet: string;
@@ -26,7 +26,7 @@ const LOGO_LINES_BEFORE = 4;
 const MAX_CREDIT_LINE = 160;
 
 /** The lines next to `title`, nearest first, in one direction. */
-function linesFrom(title: Element, forward: boolean, max: number): Line[] {
+function linesFrom(title: Element, forward: boolean, max: number, withLong = false): Line[] {
   const doc = title.ownerDocument;
   const root = doc.body ?? doc.documentElement;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -57,7 +57,7 @@ function linesFrom(title: Element, forward: boolean, max: number): Line[] {
     parts.push(n.nodeValue ?? "");
   }
   if (lines.length < max) flush();
-  return lines.filter((l) => l.text.length <= MAX_CREDIT_LINE);
+  return withLong ? lines : lines.filter((l) => l.text.length <= MAX_CREDIT_LINE);
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -92,6 +92,31 @@ export function cleanOutlet(raw: string, languages: LanguageWords[], ctx: Teaser
   if (languages.some((l) => (l.furniture ?? []).includes(label) || Object.values(l.labels).some((words) => words.includes(label)))) return null;
   return name;
 }
+
+const HAN_KANA_HANGUL = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+/** "AP", "UPI", "TNW中文站": an acronym, alone or before a name in Han (a longer word in capitals is a kicker: "BILAN"). */
+const ACRONYM = /^[A-Z]{2,4}(?:\p{sc=Han}{1,6})?$/u;
+/** "Unica.md", "FOX6Now.com": an outlet named by its address. */
+const ADDRESS = /^(?:[\p{L}\p{N}-]+\.)+[a-z]{2,6}$/iu;
+
+/**
+ * Is `name` plainly an organisation's, never a person's: an acronym, an address, or a name with
+ * one of the language's outlet words ("Fox Nation", "The Grayzone", "南方都市报", "参考消息")?
+ */
+export function isOrganisation(name: string, languages: LanguageWords[], acronyms = true): boolean {
+  if ((acronyms && ACRONYM.test(name)) || ADDRESS.test(name)) return true;
+  const lower = name.toLowerCase();
+  const words = lower.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+  return languages.some((l) =>
+    (l.outletWords ?? []).some((w) =>
+      // "the ": the name's first word only ("The Grayzone", not "From the section").
+      w.endsWith(" ") ? words[0] === w.trim() && words.length > 1 : HAN_KANA_HANGUL.test(w) ? words.some((x) => x.endsWith(w)) : words.includes(w),
+    ),
+  );
+}
+
+/** "LONDON (AP) — …", "ST. LOUIS, MO (KTVI) – …": a wire dateline opening the story, naming its outlet. */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}\s.,'’-]{1,40}\(([^()]{2,30})\)\s*[—–-]/u;
 
 /** The outlet a line credits by its words: "Source: Reuters", "来源：新京报", "Tech Insider on MSN". */
 function creditedBy(line: string, next: string | undefined, languages: LanguageWords[], siteNames: string[]): Credit | null {
@@ -180,8 +205,17 @@ export function storyCredit(title: Element, languages: LanguageWords[], ctx: Tea
     return c && outlet && !isSelf(outlet, siteNames) ? { ...c, outlet } : null;
   };
   const near = [linesFrom(title, true, LINES_AFTER), linesFrom(title, false, LINES_BEFORE)];
+  const creditWords = new Set(languages.flatMap((l) => l.credit).map(normalizeLabel));
   for (const lines of near) {
     for (const [i, line] of lines.entries()) {
+      // A credit word alone, linking the original at its outlet's site ("기사원문" → newstapa.org):
+      // the site's address names the outlet (the words after it are the page's buttons).
+      const link = creditWords.has(normalizeLabel(line.text)) ? line.element.closest("a") : null;
+      const host = link ? hostOf(link).replace(/^www\./, "") : "";
+      if (host && !isSelf(host, siteNames) && !SOCIAL_HOSTS.some((s) => host === s || host.endsWith(`.${s}`))) {
+        const found = accept({ outlet: host, form: "credit line" });
+        if (found) return found;
+      }
       const found = accept(creditedBy(line.text, lines[i + 1]?.text, languages, siteNames));
       if (found) return found;
     }
@@ -199,23 +233,45 @@ export function storyCredit(title: Element, languages: LanguageWords[], ctx: Tea
     const found = accept({ outlet: name, form: "metadata" });
     if (found) return found;
   }
-  if (sure) return null;
-  for (const lines of near) {
+  // The story's first paragraph opens with a wire dateline: "LONDON (AP) — …".
+  // (Its place may be a link of its own: "<a>ST. LOUIS, MO (KTVI)</a> – Amid …".)
+  const ahead = linesFrom(title, true, LINES_AFTER, true);
+  const at = ahead.findIndex((l) => isProse(l.text));
+  const opening = at < 0 ? null : at > 0 && /^[—–-]/u.test(ahead[at]?.text ?? "") ? `${ahead[at - 1]?.text ?? ""} ${ahead[at]?.text ?? ""}` : (ahead[at]?.text ?? null);
+  const dateline = opening ? DATELINE.exec(opening)?.[1] : undefined;
+  const fromDateline = dateline ? accept({ outlet: dateline, form: "dateline" }) : null;
+  if (sure) return fromDateline;
+  // A name by the story's time: an organisation's name there is its outlet ("Fox Nation • October
+  // 3, 2016"); any other name may be its author's, and is only offered for "Find the original".
+  let byTime: Credit | null = null;
+  // In page order, so that a name before a time is one (the lines above the title come nearest first).
+  for (const lines of [near[0] ?? [], [...(near[1] ?? [])].reverse()]) {
     for (const [i, line] of lines.entries()) {
       const time = findTimeIn(line.text, ctx);
       // "Russia Today16-05-2025": a name run into the time; "Reuters" then "2h": a name beside it.
       const run = time && time.start > 0 ? line.text.slice(0, time.start) : null;
       // The next line that says something ("AP" – "1 hr ago": the dash says nothing).
       const next = lines.slice(i + 1).find((l) => /[\p{L}\p{N}]/u.test(l.text));
-      const beside = !time && next && findTimeIn(next.text, ctx)?.start === 0 ? line.text : null;
-      // Or the line's box says both: "<span>Bloomberg</span> · <span>May 16, 2025</span>".
+      const nextTime = next ? findTimeIn(next.text, ctx) : null;
+      // Only punctuation before that time ("Unica.md" then ", 20 septembrie 2020 16:20").
+      const beside = !time && next && nextTime && /^[\p{P}\s]*$/u.test(next.text.slice(0, nextTime.start)) ? line.text : null;
+      // Or the line's box says both: "<span>Bloomberg</span> · <span>May 16, 2025</span>" (the line
+      // itself before the time, not several lines run together).
       const box = squash(line.element.parentElement?.textContent ?? "");
       const boxTime = box.length <= 80 && box !== line.text ? findTimeIn(box, ctx) : null;
-      const inBox = boxTime && boxTime.start > 0 ? box.slice(0, boxTime.start) : null;
-      const name = run || beside || inBox;
-      const found = accept(name ? { outlet: name, form: "name by a time" } : null);
-      if (found) return found;
+      const before = boxTime && boxTime.start > 0 ? box.slice(0, boxTime.start).replace(/[\s\-–—•·|:：,，]+$/u, "") : null;
+      const inBox = before && before === line.text.replace(/[\s\-–—•·|:：,，]+$/u, "") ? before : null;
+      // A time, then the outlet's name ("2019年09月07日 04:04 北京日报"): an organisation's only.
+      // (Not an acronym there: "21 September 2020" then the tag "SQL".)
+      const after = time && !run && next && !findTimeIn(next.text, ctx) && isOrganisation(next.text, languages, false) ? next.text : null;
+      for (const name of [run || beside || inBox, after]) {
+        const found = accept(name ? { outlet: name, form: "name by a time" } : null);
+        if (!found) continue;
+        if (isOrganisation(found.outlet, languages)) return { ...found, form: "outlet by a time" };
+        byTime ??= found;
+      }
     }
   }
-  return null;
+  // The dateline's outlet after the byline's ("Associated Press" rather than "AP").
+  return fromDateline ?? byTime;
 }

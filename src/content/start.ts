@@ -1,7 +1,7 @@
 import { languagesFor, pageLanguage } from "../lang";
 import type { SiteProfile } from "../sites";
 import type { Detection } from "../shared/types";
-import { detectPage } from "./detect";
+import { detectPage, listingOrArticle } from "./detect";
 import { detectGeneric } from "./generic";
 import { PageSession } from "./session";
 
@@ -32,8 +32,8 @@ export function createSession(doc: Document, url: URL, options: StartOptions): P
   const detection: Detection = undecided
     ? { kind: "article", verdict: "none", confidence: 0, signals: ["not decided until the page is parsed"], lang: (lang ?? "en").split("-")[0] || "en", site: null }
     : known;
-  return new PageSession(doc, detection, options.site, languagesFor(known?.lang ?? lang), {
-    changed: options.changed,
-    ...(undecided ? { decide: () => decideGenerically(doc, options.forced) } : {}),
-  });
+  const languages = languagesFor(known?.lang ?? lang);
+  // A listing's address may show a story (an article open over the stream): decided once parsed.
+  const decide = undecided ? () => decideGenerically(doc, options.forced) : known.kind === "listing" ? () => listingOrArticle(known, doc, languages) : null;
+  return new PageSession(doc, detection, options.site, languages, { changed: options.changed, ...(decide ? { decide } : {}) });
 }

@@ -1,5 +1,5 @@
 import type { LanguageWords } from "../lang";
-import { findTime, isoFromAttribute, type DateOrder, type FoundTime } from "../shared/time";
+import { findTime, isoFromAttribute, type DateOrder, type FoundTime, type TimeOptions } from "../shared/time";
 import type { Teaser } from "../shared/types";
 import { NOT_PROSE, normalizeLabel, squash, trimEnd, visible } from "./text";
 
@@ -62,9 +62,9 @@ function textNodes(root: Element, visit: (text: string, parent: Element) => void
 }
 
 /** A time stamp at the end of `text`, in the page's language or a fallback (`shown`: see findTime). */
-export function findTimeIn(text: string, ctx: TeaserContext, shown = true): FoundTime | null {
+export function findTimeIn(text: string, ctx: TeaserContext, shown = true, options: TimeOptions = {}): FoundTime | null {
   for (const words of ctx.languages) {
-    const time = findTime(text, words, ctx.now, ctx.order, shown);
+    const time = findTime(text, words, ctx.now, ctx.order, shown, options);
     if (time) return time;
   }
   return null;

@@ -17,6 +17,7 @@ export const de: LanguageWords = {
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["mehr von {}", "weitere artikel von {}"],
+  outletWords: ["zeitung", "nachrichten", "news", "presse", "agentur", "rundschau", "spiegel", "welt", "tv"],
   credit: ["quelle", "quellen", "via", "zuerst erschienen bei", "zuerst erschienen in"],
   byline: ["von", "ein beitrag von"],
   clock: { at: ["um", "-", "|", "·"], am: [], pm: [] },

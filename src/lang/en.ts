@@ -83,6 +83,7 @@ export const en: LanguageWords = {
   storeBadges: ["app-store", "play-store", "app store", "google play", "download on the app store", "get it on google play"],
   outletLists: ["more from {}", "more by {}", "more stories from {}", "latest from {}", "other stories from {}", "more {} stories", "top stories from {}"],
   furniture: ["updated", "published", "posted", "last updated", "this story is from", "share", "report", "original", "provided by", "advertisement"],
+  outletWords: ["the ", "news", "press", "times", "post", "nation", "daily", "journal", "herald", "tribune", "network", "wire", "media", "magazine", "insider", "today", "radio", "tv", "gazette", "telegraph", "weekly", "chronicle", "reuters", "agency"],
   credit: ["source", "sources", "via", "originally published by", "originally published on", "originally published in"],
   byline: ["by", "story by", "written by", "words by", "reporting by"],
   clock: { at: ["at", "@", "-", "|", "·", "•"], am: ["am", "a.m."], pm: ["pm", "p.m."] },

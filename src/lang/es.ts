@@ -17,6 +17,7 @@ export const es: LanguageWords = {
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["más de {}", "más noticias de {}"],
+  outletWords: ["noticias", "diario", "periódico", "agencia", "news", "press", "prensa", "radio", "tv"],
   credit: ["fuente", "fuentes", "vía", "via", "publicado originalmente en", "publicado originalmente por"],
   byline: ["por", "escrito por"],
   clock: { at: ["a las", "a la", "-", "|", "·"], am: ["a. m.", "a.m.", "am"], pm: ["p. m.", "p.m.", "pm"] },

@@ -17,6 +17,7 @@ export const fr: LanguageWords = {
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["plus de {}", "à lire aussi sur {}"],
+  outletWords: ["journal", "presse", "news", "actu", "info", "agence", "radio", "tv", "l'équipe"],
   credit: ["source", "sources", "via", "crédit", "publié par"],
   byline: ["par", "propos recueillis par"],
   clock: { at: ["à", "-", "|", "·"], am: [], pm: [] },

@@ -57,11 +57,16 @@ const SCRIPTS: [RegExp, string][] = [
 ];
 
 /**
- * The page's language: its `lang`, its Content-Language, or else a guess from the script of its
+ * The page's language: its `lang`, its Content-Language (or `<meta name="language">`), or else a guess from the script of its
  * title (many Chinese and Korean pages declare none). Null when nothing says.
  */
 export function pageLanguage(doc: Document): string | null {
-  const declared = doc.documentElement?.lang || doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute("content");
+  const meta = doc.querySelector('meta[http-equiv="content-language" i], meta[name="language" i]')?.getAttribute("content")?.trim();
+  const lang = doc.documentElement?.lang;
+  // A template's `lang="en"` left beside a page's own language (`<meta name="language" content="ro">`):
+  // the one not English is the one someone chose.
+  if (lang && meta && /^en\b/i.test(lang) && !/^en\b/i.test(meta) && wordsFor(meta) !== en) return meta;
+  const declared = lang || meta;
   if (declared) return declared;
   const title = doc.title ?? "";
   return SCRIPTS.find(([script]) => script.test(title))?.[1] ?? null;

@@ -24,6 +24,7 @@ export const ja: LanguageWords = {
   storeBadges: ["app-store", "play-store", "app store", "google play", "qrコード"],
   outletLists: ["{}の最新記事", "{}の記事一覧", "{}の記事", "{}のニュース一覧", "{}の最新ニュース"],
   furniture: ["配信", "更新", "シェア", "ツイート", "コメント"],
+  outletWords: ["新聞", "通信", "ニュース", "日本版", "放送", "新聞社", "ジャパン", "タイムズ"],
   credit: ["出典", "配信", "提供", "配信元", "記事提供", "ソース"],
   byline: ["文/", "文／", "文：", "記者", "筆者", "執筆"],
   bylineAfter: ["記者", "特派員"],

@@ -27,6 +27,7 @@ export const pt: LanguageWords = {
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["mais de {}", "mais notícias de {}", "últimas de {}"],
+  outletWords: ["notícias", "jornal", "folha", "agência", "news", "press", "revista", "diário", "gazeta"],
   credit: ["fonte", "fontes", "via", "com informações de", "publicado originalmente em", "publicado originalmente por"],
   byline: ["por", "escrito por", "da redação"],
   clock: { at: ["às", "as", "-", "|", "·"], am: [], pm: [] },

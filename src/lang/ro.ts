@@ -26,6 +26,7 @@ export const ro: LanguageWords = {
   },
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["alte ştiri de {}", "alte știri de {}", "mai multe de la {}"],
+  outletWords: ["știri", "ştiri", "news", "ziarul", "jurnal", "gazeta", "agenția", "agenţia", "press", "tv"],
   credit: both(["sursa", "sursă", "surse", "via", "preluat de la", "preluare"]),
   // Not "de" alone: outlets are named "De Telegraaf", "De Morgen".
   byline: ["autor", "scris de", "de către"],

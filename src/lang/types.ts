@@ -22,6 +22,18 @@ export interface LanguageWords {
    * related list.
    */
   outletLists?: string[];
+  /**
+   * Words that make a name an organisation's, never a person's: "Fox Nation", "Associated Press",
+   * "The Grayzone", "南方都市报", "参考消息". Whole words in spaced scripts; in Han, kana and Hangul
+   * the name ends with one; a word with a trailing space ("the ") only as the name's first. A name by
+   * the story's time is its outlet's only when it is one of these.
+   */
+  outletWords?: string[];
+  /**
+   * A platform's notice that it only hosts what its accounts post ("搜狐号系信息发布平台，搜狐仅提供信息存储空间服务"):
+   * phrases found inside such a line. A publisher says no such thing of its own stories.
+   */
+  platformNotice?: string[];
   /** Alt texts of store badges ("app-store", "Google Play"), and of app QR codes ("二维码"). */
   storeBadges: string[];
   /**

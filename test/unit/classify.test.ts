@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findTitle } from "../../src/content/classify";
 import { hiddenUnder, runSession, tidy } from "./support";
 
 const URL_ARTICLE = "https://www.daily8.com/en/article/1";
@@ -189,5 +190,15 @@ describe("teasers", () => {
     ]);
     const age = Date.now() - Date.parse(first?.time?.iso ?? "");
     expect(Math.abs(age - 3_600_000)).toBeLessThan(60_000);
+  });
+});
+
+describe("findTitle", () => {
+  it("takes the h1 that says the page's headline over a stream card's h3 saying it first", () => {
+    const doc = new DOMParser().parseFromString(
+      "<html><head><title>Space ship malfunctions over Siberia</title></head><body><ul><li><a href='/x'><h3>Space ship malfunctions over Siberia</h3></a></li></ul><div><h1>Space ship malfunctions over Siberia</h1><p>Text.</p></div></body></html>",
+      "text/html",
+    );
+    expect(findTitle(doc.body, doc)?.tagName).toBe("H1");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeLabel } from "../../src/content/text";
-import { creditPatterns, LANGUAGES, languagesFor } from "../../src/lang";
+import { creditPatterns, LANGUAGES, languagesFor, pageLanguage } from "../../src/lang";
 
 const all = Object.values(LANGUAGES);
 
@@ -98,5 +98,15 @@ describe("creditPatterns", () => {
     expect(creditPatterns(languagesFor("zh"))).toBe(creditPatterns(languagesFor("zh-TW")));
     expect(creditPatterns(languagesFor("zh")).credit.test("来源：新京报")).toBe(true);
     expect(creditPatterns(languagesFor("en")).credit.test("来源：新京报")).toBe(false);
+  });
+});
+
+describe("pageLanguage", () => {
+  const doc = (html: string): Document => new DOMParser().parseFromString(html, "text/html");
+  it("takes a page's own language over a template's lang=\"en\" beside it", () => {
+    expect(pageLanguage(doc('<html lang="en"><head><meta name="language" content="ro"></head></html>'))).toBe("ro");
+    expect(pageLanguage(doc('<html lang="fr"><head><meta name="language" content="ro"></head></html>'))).toBe("fr");
+    expect(pageLanguage(doc('<html lang="en"><head><meta name="language" content="English"></head></html>'))).toBe("en");
+    expect(pageLanguage(doc('<html><head><meta name="language" content="ro"></head></html>'))).toBe("ro");
   });
 });

@@ -171,6 +171,31 @@ describe("detectPage", () => {
   });
 });
 
+describe("a listing's address that shows a story", () => {
+  const paragraphs = [1, 2, 3].map((n) => `<p>Paragraph ${n}: the cargo ship broke up over the region, the agency said on Thursday, and its crew was never at risk.</p>`).join("");
+  const stream = [1, 2, 3, 4].map((n) => `<li><a href="/news/s-${n}"><h3>Stream story number ${n} about the day's news</h3></a><span>Reuters</span></li>`).join("");
+  const run = (head: string, story: string): string | undefined => {
+    const url = new URL("https://news.yahoo.com/");
+    const doc = new DOMParser().parseFromString(`<html><head><base href="${url.href}">${head}</head><body><ul>${stream}</ul>${story}</body></html>`, "text/html");
+    const session = createSession(doc, url, { site: siteFor(url.hostname), forced: false, changed() {} });
+    session?.start();
+    return session?.detection.kind;
+  };
+  const modal = `<div><h1>Space ship malfunctions over Siberia</h1><div><span>Associated Press</span> <time>December 2, 2016</time></div>${paragraphs}</div>`;
+
+  it("is read as an article: the page's named headline, its paragraphs, its credit", () => {
+    expect(run("<title>Space ship malfunctions over Siberia</title>", modal)).toBe("article");
+  });
+
+  it("stays a listing without a named headline, without paragraphs, or without a credit", () => {
+    expect(run("<title>Yahoo News - Latest News &amp; Headlines</title>", modal)).toBe("listing");
+    // A topic's page names its topic, not a story: "#Ukraine" over its cards.
+    expect(run("<title>#Ukraine</title>", modal.replace("Space ship malfunctions over Siberia", "#Ukraine"))).toBe("listing");
+    expect(run("<title>Space ship malfunctions over Siberia</title>", `<div><h1>Space ship malfunctions over Siberia</h1><div><span>Associated Press</span> <time>December 2, 2016</time></div></div>`)).toBe("listing");
+    expect(run("<title>Space ship malfunctions over Siberia</title>", `<div><h1>Space ship malfunctions over Siberia</h1><div><span>Jane Doe</span> <time>December 2, 2016</time></div>${paragraphs}</div>`)).toBe("listing");
+  });
+});
+
 describe("a known aggregator tidied from the toolbar button", () => {
   it("uses its profile: the address decides, not only the click", () => {
     const url = new URL("http://www.msn.com/en-us/news/technology/nintendos-first-iphone-game/ar-AAkm7Xj");
