@@ -39,13 +39,59 @@ export interface ClassifyOptions {
   structural?: boolean;
 }
 
-/** A list's heading: the short text just before it that links to no story ("More from CNN", "为您推荐"). */
-function headingBefore(list: Element, counts: Map<Element, number>, isListLabel: (el: Element) => boolean): Element | null {
-  const before = list.previousElementSibling;
-  if (!before || (counts.get(before) ?? 0) > 0 || NOT_PROSE.has(before.tagName)) return null;
-  const text = squash(before.textContent ?? "");
-  // Only a list's own label ("Related", "More from CNN"): a story's sub-heading may stand before a list too.
-  return text.length > 0 && text.length <= 80 && isListLabel(before) ? before : null;
+/** How many boxes up a list's heading may sit: in the list's wrapper, or beside a wrapper of it. */
+const HEADING_LEVELS = 4;
+/** A list's heading is a line, not a paragraph ("More from CNN", "为您推荐", "Before you go, we thought you'd like these..."). */
+const MAX_HEADING = 80;
+
+const isHeadingTag = (el: Element): boolean => /^H[1-6]$/.test(el.tagName) || el.getAttribute("role") === "heading";
+
+/** Says its text as a heading: a heading element, or a box whose first line is one. */
+function headingLike(el: Element): boolean {
+  if (isHeadingTag(el)) return true;
+  const first = linesOf(el)[0];
+  for (let e: Element | null = first?.element ?? null; e && e !== el; e = e.parentElement) if (isHeadingTag(e)) return true;
+  return false;
+}
+
+/** What a list's heading may be, beside being short and linking to no story. */
+interface HeadingRules {
+  counts: Map<Element, number>;
+  /** Holds a related (or, as a heading, sponsored) label. */
+  isListLabel: (el: Element) => boolean;
+  /** The story's title, prose or last line is in it: never taken, nor climbed to. */
+  barred: (el: Element) => boolean;
+  /** Another category's clue is in it (a comment box): not the list's heading. */
+  another: (el: Element) => boolean;
+  /** The story's body: a heading there without a list label may be the story's own sub-heading. */
+  body: Element | null;
+}
+
+/**
+ * A list's heading: the short line that comes right before it inside the smallest box holding both
+ * ("More from CNN" just before the list, "为您推荐" in a box beside the list's wrapper), with no
+ * other text between. It is a list label, or (outside the story's body) a heading element.
+ */
+function headingBefore(list: Element, rules: HeadingRules): Element | null {
+  let el = list;
+  for (let level = 0; level < HEADING_LEVELS; level += 1) {
+    // Textless siblings (an icon, an empty ad slot, a script) stand between nothing.
+    let before: ChildNode | null = el.previousSibling;
+    while (before && (before.nodeType === Node.ELEMENT_NODE ? NOT_PROSE.has((before as Element).tagName) || !hasText(before) : !hasText(before))) before = before.previousSibling;
+    if (before) return before.nodeType === Node.ELEMENT_NODE && isListHeading(before as Element, rules) ? (before as Element) : null;
+    const parent = el.parentElement;
+    if (!parent || STOP_AT.has(parent.tagName) || rules.barred(parent)) return null;
+    el = parent;
+  }
+  return null;
+}
+
+function isListHeading(el: Element, rules: HeadingRules): boolean {
+  if ((rules.counts.get(el) ?? 0) > 0 || rules.barred(el) || rules.another(el)) return false;
+  const text = squash(el.textContent ?? "");
+  if (!text || text.length > MAX_HEADING) return false;
+  // Only a list's own label, or a heading outside the story: a story's sub-heading may stand before a list too.
+  return rules.isListLabel(el) || (headingLike(el) && !rules.body?.contains(el));
 }
 
 /** The sponsored wording of the page's languages ("Sponsored", "Ad", "广告"), as labels. */
@@ -80,14 +126,13 @@ function readAsAd(card: Element, headline: Headline, sponsored: Set<string>): bo
  */
 function listBlocks(
   lists: TeaserList[],
-  counts: Map<Element, number>,
   isLabel: (text: string) => boolean,
-  isListLabel: (el: Element) => boolean,
+  headings: HeadingRules,
   sponsored: Set<string>,
   title: Element | null,
 ): Block[] {
   return lists.map((list) => {
-    const before = list.elements[0] ? headingBefore(list.elements[0], counts, isListLabel) : null;
+    const before = list.elements[0] ? headingBefore(list.elements[0], headings) : null;
     // The heading before a list is never the story's own title.
     const heading = before && title && (before === title || before.contains(title) || title.contains(before)) ? null : before;
     const cards = list.cards.flatMap((card) => {
@@ -453,7 +498,17 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
         ? kept.lists.filter((l) => l.elements.every((el) => el.isConnected))
         : findTeaserLists(doc.body, story, headlines, headlineCounts, (el) => othersWithin(el, "related"));
   if (opts.structure && !opts.provisional) opts.structure.value = { title, kind: opts.kind, headlines, counts: headlineCounts, story, lists: teaserLists };
-  const structuralLists = listBlocks(teaserLists, headlineCounts, isLabel, isListLabel, sponsoredWords(opts.teasers.languages), title);
+  // The story's prose, past its end too: a list's heading is never a line of it.
+  const holdingStory = new Set<Element>();
+  for (const p of story.prose) for (let e: Element | null = p; e && !holdingStory.has(e); e = e.parentElement) holdingStory.add(e);
+  const headings: HeadingRules = {
+    counts: headlineCounts,
+    isListLabel,
+    barred: (el) => protects(el) || holdingStory.has(el),
+    another: (el) => [...(categoriesWithin.get(el) ?? [])].some((c) => c !== "related" && c !== "sponsored"),
+    body: story.body,
+  };
+  const structuralLists = listBlocks(teaserLists, isLabel, headings, sponsoredWords(opts.teasers.languages), title);
   // A list in the story's own body may be the story's (a reference list, a roundup): only its label
   // ("More from Real Simple") says it is not. So does it where structure alone is not trusted.
   const labelled = (b: Block): boolean =>

@@ -159,6 +159,27 @@ describe("classification", () => {
   });
 });
 
+describe("teaser lists by structure", () => {
+  const items = (from: number): string =>
+    [0, 1, 2].map((i) => `<li><a href="/en/article/${from + i}">Teaser number ${from + i} has a title</a></li>`).join("");
+  const note = "<p>A note beside the list, long enough that the list's box does not grow over it: what the list is, who chose it, and when it was made.</p>";
+
+  it("hides a list's heading that sits in a box above the list's own, and a heading element right before it, never the story's lines", () => {
+    const { doc } = tidy(
+      page(`<main><article>${story}<h2 id="sub">What happened next</h2>
+        <p>Third paragraph of the story, which goes on about the exchange and what came of it later.</p></article>
+        <div><div id="head"><div>Recommended for you</div><ul><li><span>All</span></li><li><span>Sports</span></li></ul></div>
+          <div><div id="first"><ul>${items(1)}</ul></div>${note}</div></div>
+        <section><div><h3 id="h3">This week</h3><div><ul>${items(4)}</ul></div></div>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("first") as Element)).toBe("related");
+    expect(hiddenUnder(doc.getElementById("head") as Element)).toBe("related");
+    expect(hiddenUnder(doc.getElementById("h3") as Element)).toBe("related");
+    for (const el of doc.querySelectorAll("article p, article h2, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+});
+
 describe("teasers", () => {
   it("reads title, absolute link, source, time and summary; drops non-web links; merges duplicates", () => {
     const { session } = tidy(
