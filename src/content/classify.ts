@@ -43,6 +43,8 @@ export interface ClassifyOptions {
 const HEADING_LEVELS = 4;
 /** A list's heading is a line, not a paragraph ("More from CNN", "为您推荐", "Before you go, we thought you'd like these..."). */
 const MAX_HEADING = 80;
+/** A heading that is a link (to the list's section) says no more than a section's name. */
+const MAX_LINKED_HEADING = 30;
 
 const isHeadingTag = (el: Element): boolean => /^H[1-6]$/.test(el.tagName) || el.getAttribute("role") === "heading";
 
@@ -87,9 +89,11 @@ function headingBefore(list: Element, rules: HeadingRules): Element | null {
 }
 
 function isListHeading(el: Element, rules: HeadingRules): boolean {
-  if ((rules.counts.get(el) ?? 0) > 0 || rules.barred(el) || rules.another(el)) return false;
+  const links = rules.counts.get(el) ?? 0;
+  if (links > 1 || rules.barred(el) || rules.another(el)) return false;
   const text = squash(el.textContent ?? "");
-  if (!text || text.length > MAX_HEADING) return false;
+  // A heading may link to its section ("注目のビジネスニュース", read as a headline): then it is short.
+  if (!text || text.length > (links ? MAX_LINKED_HEADING : MAX_HEADING)) return false;
   // Only a list's own label, or a heading outside the story: a story's sub-heading may stand before a list too.
   return rules.isListLabel(el) || (headingLike(el) && !rules.body?.contains(el));
 }

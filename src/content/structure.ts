@@ -97,12 +97,33 @@ export interface Headline {
   line: Line;
 }
 
+/** Hidden by the page itself, between `el` and `root`: the `hidden` attribute or an inline display:none. */
+function hiddenWithin(el: Element, root: Element): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    if (e.hasAttribute("hidden") || /display\s*:\s*none/i.test(e.getAttribute("style") ?? "")) return true;
+  }
+  return false;
+}
+
+function inHeading(el: Element, root: Element): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (/^H[1-6]$/.test(e.tagName)) return true;
+  return false;
+}
+
 /** The longest line of a link, when it is a headline and not one of `labels`. */
 export function headlineOf(a: Element, labels: (text: string) => boolean): Headline | null {
   // An in-page anchor ("#comments") leads to no story.
   if (!a.hasAttribute("href") || a.getAttribute("href")?.startsWith("#")) return null;
+  // A heading inside the link says its title (beside a kicker and a summary); else its longest line,
+  // but not one the page keeps hidden (a summary shown on hover).
   let best: Line | null = null;
-  for (const line of linesOf(a)) if (!best || line.text.length > best.text.length) best = line;
+  let headed: Line | null = null;
+  for (const line of linesOf(a)) {
+    if (hiddenWithin(line.element, a)) continue;
+    if (!best || line.text.length > best.text.length) best = line;
+    if ((!headed || line.text.length > headed.text.length) && inHeading(line.element, a) && isHeadline(line.text)) headed = line;
+  }
+  best = headed ?? best;
   if (!best || !isHeadline(best.text) || labels(best.text)) return null;
   const url = webLink(a);
   return { link: a, url, key: url ?? `words:${best.text}`, line: best };

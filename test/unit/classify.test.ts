@@ -162,6 +162,7 @@ describe("classification", () => {
 describe("teaser lists by structure", () => {
   const items = (from: number): string =>
     [0, 1, 2].map((i) => `<li><a href="/en/article/${from + i}">Teaser number ${from + i} has a title</a></li>`).join("");
+  const more = "<p>Third paragraph of the story, which goes on about the exchange and what came of it later, and then some more.</p>".repeat(3);
   const note = "<p>A note beside the list, long enough that the list's box does not grow over it: what the list is, who chose it, and when it was made.</p>";
 
   it("hides a list's heading that sits in a box above the list's own, and a heading element right before it, never the story's lines", () => {
@@ -177,6 +178,22 @@ describe("teaser lists by structure", () => {
     expect(hiddenUnder(doc.getElementById("head") as Element)).toBe("related");
     expect(hiddenUnder(doc.getElementById("h3") as Element)).toBe("related");
     for (const el of doc.querySelectorAll("article p, article h2, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+
+  it("takes a heading that links to its section, and reads a card's title from its heading, not its kicker or its hidden summary", () => {
+    const summary = "A summary of the teaser that runs on for a while, longer than its title, as summaries do";
+    const kicked = (n: number): string =>
+      `<div><a href="/en/article/${n}"><span>Kicker ${n}</span><h3>Teaser number ${n} has a title</h3><p>${summary}.</p></a></div>`;
+    const hover = (n: number): string =>
+      `<div><a href="/en/article/${n}"><div>Teaser number ${n} has a title</div><div style="display: none">${summary}.</div></a></div>`;
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <section><div id="head"><h3><a href="/en/business">Business news this week</a></h3></div><div>${kicked(1)}${kicked(2)}${kicked(3)}</div>${note}</section>
+        <section><div>${hover(4)}${hover(5)}${hover(6)}</div>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("head") as Element)).toBe("related");
+    expect(session.teasers.map((t) => t.title)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Teaser number ${n} has a title`));
   });
 });
 
