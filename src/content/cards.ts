@@ -7,7 +7,7 @@ import { isoFromAttribute } from "../shared/time";
 import type { Teaser } from "../shared/types";
 import { cjkCount, isProse, linesOf, linesOutside, type Headline, type Line } from "./structure";
 import type { Block } from "./classify";
-import { findTimeIn, readTeasers, teaserKey, type TeaserContext } from "./teasers";
+import { findTimeIn, namedTitle, readTeasers, teaserKey, type TeaserContext } from "./teasers";
 import { letters, normalizeLabel, squash } from "./text";
 
 /** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
@@ -119,7 +119,7 @@ export function readCard(card: Element, headline: Headline, ctx: CardContext): {
     .sort((a, b) => b.text.length - a.text.length)[0]?.text;
   const outlet = outletOf(lines, title, stamp, ctx);
   const teaser: Teaser = {
-    title: clip(title, MAX_TITLE),
+    title: clip(namedTitle(headline.link, title), MAX_TITLE),
     url: headline.url,
     source: outlet?.name || null,
     time: stamp ? { text: stamp.text, iso: stamp.iso } : null,
