@@ -138,10 +138,13 @@ export function findHeadlines(root: Element, labels: (text: string) => boolean):
     if (a.closest("nav")) continue;
     const headline = headlineOf(a, labels);
     if (!headline) continue;
+    // The same story's link right after the last headline, both close to where they meet. A list
+    // repeated further on (an inline "Related" box, the same stories in a box beside it) is another list.
     const previous = lastOfKey.get(headline.key);
     lastOfKey.set(headline.key, a);
     const common = previous ? commonAncestor(previous, a) : null;
-    if (common && depthBelow(a, common) <= SAME_CARD_LEVELS) continue;
+    const adjacent = headlines[headlines.length - 1]?.key === headline.key;
+    if (previous && common && adjacent && Math.max(depthBelow(a, common), depthBelow(previous, common)) <= SAME_CARD_LEVELS) continue;
     headlines.push(headline);
   }
   return headlines;
