@@ -199,7 +199,7 @@ describe("teaser lists by structure", () => {
   it("on a page the reader asked to tidy: a list under a heading box that starts with its label, and the same stories listed again under a label", () => {
     const tooltip = "Powered by a recommender, which looks for stories close to what you read and shows them here as the stories you may want next.";
     const links = (from: number): string =>
-      [0, 1, 2].map((i) => `<h4><a href="/story/${from + i}">Teaser number ${from + i} has a title</a></h4>`).join("");
+      [0, 1, 2].map((i) => `<h4><a href="/en/article/${from + i}">Teaser number ${from + i} has a title</a></h4>`).join("");
     const { doc } = runSession(
       page(`<main><article>${story}${more}</article>
         <div><div id="head"><div>Recommended for you</div><div><span>${tooltip}</span></div></div><div id="picks"><ul>${items(1)}</ul></div></div>
