@@ -19,8 +19,9 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 const MAX_OUTLET = 50;
 /** An outlet's name: short, with letters, a few words. */
 export function looksLikeOutlet(text: string): boolean {
-  // Names in Han or kana are short ("新京报", "ロイター"); a longer run is a headline.
-  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6 && cjkCount(text) <= 12;
+  // Names in Han or kana are short ("新京报", "ロイター"); a longer run is a headline. Words are counted
+  // by their letters: "&" and "-" of "U.S. News & World Report - Health" are not words.
+  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 6 && cjkCount(text) <= 12;
 }
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s\d]*$/u;
 /** "engadget.com", "news.163.com": an outlet named by its address. */

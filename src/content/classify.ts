@@ -527,6 +527,22 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const lists = structuralLists
     .map((b) => (labelled(b) ? b : { ...b, byStructure: true }))
     .filter((b) => !b.byStructure || (opts.structural && !b.elements.some((el) => story.body?.contains(el))));
+  /**
+   * The headline links in a label's block, each with its card (the highest box holding it alone),
+   * when the block is after the title and outside the story's body: a story's own links are not a list.
+   */
+  const headlineCards = (elements: Element[]): NonNullable<Block["cards"]> => {
+    const body = story.body;
+    if (elements.some((el) => (body && (body.contains(el) || el.contains(body))) || (title && byDocumentOrder(title, el) > 0))) return [];
+    const inside = (el: Element): boolean => elements.some((top) => top !== el && top.contains(el));
+    return headlines
+      .filter((h) => elements.some((top) => top.contains(h.link)))
+      .map((headline) => {
+        let card = headline.link;
+        while (card.parentElement && inside(card.parentElement) && headlineCounts.get(card.parentElement) === 1) card = card.parentElement;
+        return { card, headline, ad: false };
+      });
+  };
   const blocks: Block[] = [];
   const within = (b: Block, el: Element): boolean => b.elements.some((top) => top.contains(el));
   const overlaps = (b: Block, elements: Element[]): boolean => elements.some((el) => within(b, el) || b.elements.some((top) => el.contains(top)));
@@ -544,7 +560,10 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     // or as the lists' cards (teasersOfBlock); another category's label inside a list is the list's.
     const held = lists.filter((l) => overlaps(l, elements));
     if (held.length && marker.category !== "related") continue;
-    const evidence = proven(marker, elements);
+    let evidence = proven(marker, elements);
+    // A related label over story links with no time ("Up Next" and one card) outside the story: its cards are read by their headlines.
+    const linked = evidence === null && marker.category === "related" && !held.length && !opts.provisional ? headlineCards(elements) : [];
+    if (linked.length) evidence = `${linked.length} headline link${linked.length > 1 ? "s" : ""}`;
     if (evidence === null) continue;
     // This block holds earlier ones of its category: keep the outer.
     for (let i = blocks.length - 1; i >= 0; i -= 1) {
@@ -558,6 +577,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
       // Its cards beside the lists are read by their stamps, with the lists' (see teasersOfBlock).
       ...(held.length ? { holds: held } : {}),
+      ...(linked.length ? { cards: linked } : {}),
     });
   }
   // A list inside another category's block (a comment thread, a promo) is part of that block.

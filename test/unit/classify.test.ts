@@ -196,6 +196,29 @@ describe("teaser lists by structure", () => {
     expect(session.teasers.map((t) => t.title)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Teaser number ${n} has a title`));
   });
 
+  it("a related label over one story link outside the story is a list of one; inside the story's body it is the story's", () => {
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}<div id="inside"><h3>Read more</h3><ul><li><a href="/en/article/8">Another story the writer points to here</a></li></ul></div>${more}</article>
+        <aside><div id="next"><h2><span>Up Next</span></h2><ul><li><a href="/en/article/9"><h4>How many drinks a week is too many?</h4>
+        <span><img alt="Logo"> U.S. News &amp; World Report - Health</span></a></li></ul></div></aside></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("next") as Element)).toBe("related");
+    expect(hiddenUnder(doc.getElementById("inside") as Element)).toBeNull();
+    expect(session.teasers.map((t) => [t.title, t.source])).toEqual([["How many drinks a week is too many?", "U.S. News & World Report - Health"]]);
+  });
+
+  it("a story listed twice says, once, what either copy says: the time from the second copy", () => {
+    const plain = (n: number): string => `<li><a href="/en/article/${n}">Teaser number ${n} has a title</a></li>`;
+    const timed = (n: number): string => `<li><a href="/en/article/${n}">Teaser number ${n} has a title</a><span>${n} hours ago</span></li>`;
+    const { session } = tidy(
+      page(`<main><article>${story}${more}</article><section><h2>Related</h2><ul>${plain(1)}${plain(2)}${plain(3)}</ul></section>
+        <section><h2>Related</h2><ul>${timed(1)}${timed(2)}${timed(3)}</ul></section></main>`),
+      URL_ARTICLE,
+    );
+    expect(session.teasers.map((t) => [t.title, t.time?.text])).toEqual([1, 2, 3].map((n) => [`Teaser number ${n} has a title`, `${n} hours ago`]));
+  });
+
   it("on a page the reader asked to tidy: a list under a heading box that starts with its label, and the same stories listed again under a label", () => {
     const tooltip = "Powered by a recommender, which looks for stories close to what you read and shows them here as the stories you may want next.";
     const links = (from: number): string =>
