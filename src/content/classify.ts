@@ -45,7 +45,7 @@ const HEADING_LEVELS = 4;
 const MAX_HEADING = 80;
 /** A heading that is a link (to the list's section) says no more than a section's name. */
 const MAX_LINKED_HEADING = 30;
-/** A heading box that starts with its label ("Rekomendasi untuk anda", then "Powered by …" and its tooltip). */
+/** A heading box that starts or ends with its label ("Rekomendasi untuk anda", then "Powered by …" and its tooltip). */
 const MAX_HEADING_BOX = 400;
 
 const isHeadingTag = (el: Element): boolean => /^H[1-6]$/.test(el.tagName) || el.getAttribute("role") === "heading";
@@ -97,9 +97,10 @@ function isListHeading(el: Element, rules: HeadingRules): boolean {
   if (!text) return false;
   // A heading may link to its section ("注目のビジネスニュース", read as a headline): then it is short.
   if (text.length > (links ? MAX_LINKED_HEADING : MAX_HEADING)) {
-    // A heading box that starts with the list's label may say more after it (who chose the list, a tooltip).
-    const first = linesOf(el)[0];
-    return !links && text.length <= MAX_HEADING_BOX && !!first && rules.isListLabel(first.element);
+    // A heading box that starts or ends with the list's label may say more beside it (who chose the list, a tooltip, a disclosure).
+    if (links || text.length > MAX_HEADING_BOX) return false;
+    const lines = linesOf(el);
+    return [lines[0], lines[lines.length - 1]].some((line) => !!line && rules.isListLabel(line.element));
   }
   // Only a list's own label, or a heading outside the story: a story's sub-heading may stand before a list too.
   return rules.isListLabel(el) || (headingLike(el) && !rules.body?.contains(el));

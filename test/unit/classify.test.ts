@@ -219,18 +219,20 @@ describe("teaser lists by structure", () => {
     expect(session.teasers.map((t) => [t.title, t.time?.text])).toEqual([1, 2, 3].map((n) => [`Teaser number ${n} has a title`, `${n} hours ago`]));
   });
 
-  it("on a page the reader asked to tidy: a list under a heading box that starts with its label, and the same stories listed again under a label", () => {
+  it("on a page the reader asked to tidy: a list under a heading box that starts or ends with its label, and the same stories listed again under a label", () => {
     const tooltip = "Powered by a recommender, which looks for stories close to what you read and shows them here as the stories you may want next.";
     const links = (from: number): string =>
       [0, 1, 2].map((i) => `<h4><a href="/en/article/${from + i}">Teaser number ${from + i} has a title</a></h4>`).join("");
     const { doc } = runSession(
       page(`<main><article>${story}${more}</article>
         <div><div id="head"><div>Recommended for you</div><div><span>${tooltip}</span></div></div><div id="picks"><ul>${items(1)}</ul></div></div>
+        <div><div id="head2"><span>Chosen by a recommender from what readers like you read, today and every day</span><span>More for you</span></div>
+          <div id="picks2"><ul>${items(7)}</ul></div></div>
         <div id="plain"><ul>${items(4)}</ul></div><div id="again"><h3>Related</h3>${links(4)}</div></main>`),
       "https://publisher.example/story/1",
       true,
     );
-    for (const id of ["head", "picks", "again"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    for (const id of ["head", "picks", "head2", "picks2", "again"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
     // An unlabelled list is the publisher's own: it stays.
     expect(hiddenUnder(doc.getElementById("plain") as Element)).toBeNull();
     for (const el of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(el)).toBeNull();
