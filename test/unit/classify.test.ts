@@ -226,7 +226,7 @@ describe("teaser lists by structure", () => {
     const { doc } = runSession(
       page(`<main><article>${story}${more}</article>
         <div><div id="head"><div>Recommended for you</div><div><span>${tooltip}</span></div></div><div id="picks"><ul>${items(1)}</ul></div></div>
-        <div><div id="head2"><span>Chosen by a recommender from what readers like you read, today and every day</span><span>More for you</span></div>
+        <div><div id="head2"><span>Chosen by a recommender from what readers like you read, today and every day, and shown here beside the story you are reading</span><span>More for you</span></div>
           <div id="picks2"><ul>${items(7)}</ul></div></div>
         <div id="plain"><ul>${items(4)}</ul></div><div id="again"><h3>Related</h3>${links(4)}</div></main>`),
       "https://publisher.example/story/1",
