@@ -69,6 +69,8 @@ interface HeadingRules {
   another: (el: Element) => boolean;
   /** The story's body: a heading there without a list label may be the story's own sub-heading. */
   body: Element | null;
+  /** The headline link in a lead card. */
+  headlineIn: (el: Element) => Headline | null;
 }
 
 /**
@@ -76,18 +78,36 @@ interface HeadingRules {
  * ("More from CNN" just before the list, "为您推荐" in a box beside the list's wrapper), with no
  * other text between. It is a list label, or (outside the story's body) a heading element.
  */
-function headingBefore(list: Element, rules: HeadingRules): Element | null {
+function headingBefore(list: Element, rules: HeadingRules): { heading: Element | null; lead: Element | null } {
   let el = list;
+  let lead: Element | null = null;
+  const skip = (n: ChildNode): boolean => (n.nodeType === Node.ELEMENT_NODE ? NOT_PROSE.has((n as Element).tagName) || !hasText(n) : !hasText(n));
+  // A lead card with no heading before it may be the heading itself, linked to its section.
+  const done = (heading: Element | null): { heading: Element | null; lead: Element | null } =>
+    !heading && lead && isListHeading(lead, rules) ? { heading: lead, lead: null } : { heading, lead };
   for (let level = 0; level < HEADING_LEVELS; level += 1) {
     // Textless siblings (an icon, an empty ad slot, a script) stand between nothing.
     let before: ChildNode | null = el.previousSibling;
-    while (before && (before.nodeType === Node.ELEMENT_NODE ? NOT_PROSE.has((before as Element).tagName) || !hasText(before) : !hasText(before))) before = before.previousSibling;
-    if (before) return before.nodeType === Node.ELEMENT_NODE && isListHeading(before as Element, rules) ? (before as Element) : null;
+    while (before && skip(before)) before = before.previousSibling;
+    // A lead card set apart just before the list (a featured story) is the list's; its heading may come before it.
+    if (!lead && before && before.nodeType === Node.ELEMENT_NODE && isLeadCard(before as Element, rules)) {
+      lead = before as Element;
+      before = before.previousSibling;
+      while (before && skip(before)) before = before.previousSibling;
+    }
+    if (before) return done(before.nodeType === Node.ELEMENT_NODE && isListHeading(before as Element, rules) ? (before as Element) : null);
     const parent = el.parentElement;
-    if (!parent || STOP_AT.has(parent.tagName) || rules.barred(parent)) return null;
+    if (!parent || STOP_AT.has(parent.tagName) || rules.barred(parent)) return done(null);
     el = parent;
   }
-  return null;
+  return done(null);
+}
+
+/** A list's lead card: one headline link in a card-sized box, outside the story's body. */
+const MAX_LEAD_CARD = 400;
+function isLeadCard(el: Element, rules: HeadingRules): boolean {
+  if (rules.counts.get(el) !== 1 || rules.barred(el) || rules.another(el) || rules.body?.contains(el)) return false;
+  return squash(el.textContent ?? "").length <= MAX_LEAD_CARD;
 }
 
 function isListHeading(el: Element, rules: HeadingRules): boolean {
@@ -144,23 +164,27 @@ function listBlocks(
   title: Element | null,
 ): Block[] {
   return lists.map((list) => {
-    const before = list.elements[0] ? headingBefore(list.elements[0], headings) : null;
-    // The heading before a list is never the story's own title.
-    const heading = before && title && (before === title || before.contains(title) || title.contains(before)) ? null : before;
-    const cards = list.cards.flatMap((card) => {
-      const headline = list.headlines.get(card);
+    const found = list.elements[0] ? headingBefore(list.elements[0], headings) : { heading: null, lead: null };
+    // The heading before a list is never the story's own title (nor its lead card).
+    const isTitle = (el: Element | null): boolean => !!el && !!title && (el === title || el.contains(title) || title.contains(el));
+    const heading = isTitle(found.heading) ? null : found.heading;
+    const lead = isTitle(found.lead) ? null : found.lead;
+    const leadHeadline = lead ? headings.headlineIn(lead) : null;
+    const cards = [...(lead && leadHeadline ? [lead] : []), ...list.cards].flatMap((card) => {
+      const headline = card === lead ? leadHeadline : list.headlines.get(card);
       return headline ? [{ card, headline, ad: isAdCard(card, headline, sponsored) }] : [];
     });
     // Its own lines, outside the cards: a heading, a disclosure ("by Taboola", "Sponsored Links").
     // A list headed as stories ("MORE FOR YOU") with a disclosure beside it mixes stories and ads.
     const own = linesOutside([heading, ...list.elements].filter((el): el is Element => !!el), list.cards);
+    const elements = [heading, lead && leadHeadline ? lead : null, ...list.elements].filter((el): el is Element => !!el);
     const adLine = own.find((l) => sponsored.has(normalizeLabel(l.text)));
     const headedAsAds = !!adLine && !own.some((l) => isLabel(l.text) && !sponsored.has(normalizeLabel(l.text)));
     const ads = cards.filter((c) => c.ad).length;
     const paid = headedAsAds || ads * 2 >= cards.length;
     return {
       category: paid ? "sponsored" : "related",
-      elements: [heading, ...list.elements].filter((el): el is Element => !!el),
+      elements,
       reason: `${list.cards.length} repeated teaser cards, each a headline link${paid ? (headedAsAds ? `, under “${adLine?.text}”` : `, ${ads} of them ads`) : ""}`,
       cards: paid ? cards.map((c) => ({ ...c, ad: true })) : cards,
     };
@@ -519,6 +543,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     barred: (el) => protects(el) || holdingStory.has(el),
     another: (el) => [...(categoriesWithin.get(el) ?? [])].some((c) => c !== "related" && c !== "sponsored"),
     body: story.body,
+    headlineIn: (el) => headlines.find((h) => el.contains(h.link)) ?? null,
   };
   const structuralLists = listBlocks(teaserLists, isLabel, headings, sponsoredWords(opts.teasers.languages), title);
   // A list in the story's own body may be the story's (a reference list, a roundup): only its label

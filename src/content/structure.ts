@@ -67,6 +67,9 @@ export function isHeadline(text: string): boolean {
   return words >= 3 && text.length >= 18;
 }
 
+/** A short title in a heading: three words and a dozen letters ("Death By Train"). */
+const isShortHeadline = (text: string): boolean => text.length >= 12 && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 3;
+
 /** A paragraph of prose: long enough that it is read, not scanned. */
 export function isProse(text: string): boolean {
   const cjk = cjkCount(text);
@@ -124,7 +127,8 @@ export function headlineOf(a: Element, labels: (text: string) => boolean): Headl
     if ((!headed || line.text.length > headed.text.length) && inHeading(line.element, a) && isHeadline(line.text)) headed = line;
   }
   best = headed ?? best;
-  if (!best || !isHeadline(best.text) || labels(best.text)) return null;
+  // A title set as a heading may be short ("Death By Train"): the heading says it is one.
+  if (!best || !(isHeadline(best.text) || (inHeading(best.element, a) || !!best.element.closest("h1, h2, h3, h4")) && isShortHeadline(best.text)) || labels(best.text)) return null;
   const url = webLink(a);
   return { link: a, url, key: url ?? `words:${best.text}`, line: best };
 }

@@ -196,6 +196,18 @@ describe("teaser lists by structure", () => {
     expect(session.teasers.map((t) => t.title)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Teaser number ${n} has a title`));
   });
 
+  it("takes a featured card set just before a list, with the heading before it, and short titles set as headings", () => {
+    const short = (n: number, words: string): string => `<article><a href="/en/article/${n}"><img alt=""></a><h2><a href="/en/article/${n}">${words}</a></h2><span>Inquirer</span></article>`;
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <section><div><h3 id="h3">Everyone is reading</h3><div id="lead"><a href="/en/article/20"><h2>A featured story set apart above the others</h2></a></div>
+        <div>${short(21, "Death By Train")}${short(22, "Reindeer Games Tonight")}${short(23, "The Dash Cam Crash")}</div></div>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["h3", "lead"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    expect(session.teasers.map((t) => t.title)).toEqual(["A featured story set apart above the others", "Death By Train", "Reindeer Games Tonight", "The Dash Cam Crash"]);
+  });
+
   it("a related label over one story link outside the story is a list of one; inside the story's body it is the story's", () => {
     const { doc, session } = tidy(
       page(`<main><article>${story}${more}<div id="inside"><h3>Read more</h3><ul><li><a href="/en/article/8">Another story the writer points to here</a></li></ul></div>${more}</article>
