@@ -587,9 +587,10 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     const held = lists.filter((l) => overlaps(l, elements));
     if (held.length && marker.category !== "related") continue;
     let evidence = proven(marker, elements);
-    // A related label over story links with no time ("Up Next" and one card) outside the story: its cards are read by their headlines.
-    const linked = evidence === null && marker.category === "related" && !held.length && !opts.provisional ? headlineCards(elements) : [];
-    if (linked.length) evidence = `${linked.length} headline link${linked.length > 1 ? "s" : ""}`;
+    // A related label over story links with no time ("Up Next" and one card) outside the story: its
+    // cards are read by their headlines, or as the lists' it holds ("热新闻" over its tabs' lists).
+    const linked = evidence === null && marker.category === "related" && !opts.provisional ? headlineCards(elements) : [];
+    if (linked.length) evidence = held.length ? `${held.length} teaser list${held.length > 1 ? "s" : ""}` : `${linked.length} headline link${linked.length > 1 ? "s" : ""}`;
     if (evidence === null) continue;
     // This block holds earlier ones of its category: keep the outer.
     for (let i = blocks.length - 1; i >= 0; i -= 1) {
@@ -603,7 +604,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
       // Its cards beside the lists are read by their stamps, with the lists' (see teasersOfBlock).
       ...(held.length ? { holds: held } : {}),
-      ...(linked.length ? { cards: linked } : {}),
+      ...(linked.length && !held.length ? { cards: linked } : {}),
     });
   }
   // A list inside another category's block (a comment thread, a promo) is part of that block.

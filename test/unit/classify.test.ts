@@ -220,6 +220,15 @@ describe("teaser lists by structure", () => {
     expect(session.teasers.map((t) => [t.title, t.source])).toEqual([["How many drinks a week is too many?", "U.S. News & World Report - Health"]]);
   });
 
+  it("a labelled heading over its tabs' lists (no times) is hidden with them, here and on a page the reader asked to tidy", () => {
+    const html = page(`<main><article>${story}${more}</article><div><div><script>var ad = 1;</script></div><h3 id="hot">Most read</h3><div id="tabs">Today Week</div>
+        <ul id="today">${items(1)}</ul><ul>${items(4)}</ul><h3>About us</h3><p>Who we are.</p></div></main>`);
+    const { doc } = tidy(html, URL_ARTICLE);
+    for (const id of ["hot", "tabs", "today"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    const forced = runSession(html, "https://publisher.example/story/1", true).doc;
+    for (const id of ["hot", "tabs", "today"]) expect(hiddenUnder(forced.getElementById(id) as Element), id).toBe("related");
+  });
+
   it("a story listed twice says, once, what either copy says: the time from the second copy", () => {
     const plain = (n: number): string => `<li><a href="/en/article/${n}">Teaser number ${n} has a title</a></li>`;
     const timed = (n: number): string => `<li><a href="/en/article/${n}">Teaser number ${n} has a title</a><span>${n} hours ago</span></li>`;
