@@ -119,12 +119,14 @@ export function headlineOf(a: Element, labels: (text: string) => boolean): Headl
   if (!a.hasAttribute("href") || a.getAttribute("href")?.startsWith("#")) return null;
   // A heading inside the link says its title (beside a kicker and a summary); else its longest line,
   // but not one the page keeps hidden (a summary shown on hover).
+  // Lengths count a Han, kana or Hangul character twice: "客室乗務員による「空の旅の知られざる真実」" says more than "BUSINESS INSIDER JAPAN".
+  const weight = (line: Line): number => line.text.length + cjkCount(line.text);
   let best: Line | null = null;
   let headed: Line | null = null;
   for (const line of linesOf(a)) {
     if (hiddenWithin(line.element, a)) continue;
-    if (!best || line.text.length > best.text.length) best = line;
-    if ((!headed || line.text.length > headed.text.length) && inHeading(line.element, a) && isHeadline(line.text)) headed = line;
+    if (!best || weight(line) > weight(best)) best = line;
+    if ((!headed || weight(line) > weight(headed)) && inHeading(line.element, a) && isHeadline(line.text)) headed = line;
   }
   best = headed ?? best;
   // A title set as a heading may be short ("Death By Train"): the heading says it is one.

@@ -208,6 +208,20 @@ describe("teaser lists by structure", () => {
     expect(session.teasers.map((t) => t.title)).toEqual(["A featured story set apart above the others", "Death By Train", "Reindeer Games Tonight", "The Dash Cam Crash"]);
   });
 
+  it("a ranked card's title in Han and kana is its title, not the longer Latin outlet name beside it", () => {
+    const ranked = (n: number, title: string): string =>
+      `<li><a href="/en/article/${n}"><span>${n}</span><span><span>${title}</span><span>BUSINESS INSIDER JAPAN</span><span>3/4(土) 20:10</span></span></a></li>`;
+    const { session } = tidy(
+      page(`<main><article>${story}${more}</article><section><ol>${ranked(1, "客室乗務員による「空の旅の真実」")}${ranked(2, "稚内のスーパーがケーキを誤発注")}${ranked(3, "就活生のヒール、気になる？")}</ol>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    expect(session.teasers.map((t) => [t.title, t.source])).toEqual([
+      ["客室乗務員による「空の旅の真実」", "BUSINESS INSIDER JAPAN"],
+      ["稚内のスーパーがケーキを誤発注", "BUSINESS INSIDER JAPAN"],
+      ["就活生のヒール、気になる？", "BUSINESS INSIDER JAPAN"],
+    ]);
+  });
+
   it("a related label over one story link outside the story is a list of one; inside the story's body it is the story's", () => {
     const { doc, session } = tidy(
       page(`<main><article>${story}${more}<div id="inside"><h3>Read more</h3><ul><li><a href="/en/article/8">Another story the writer points to here</a></li></ul></div>${more}</article>
