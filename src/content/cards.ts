@@ -7,7 +7,7 @@ import { isoFromAttribute } from "../shared/time";
 import type { Teaser } from "../shared/types";
 import { cjkCount, isProse, linesOf, linesOutside, ownerOf, type Headline, type Line } from "./structure";
 import type { Block } from "./classify";
-import { findTimeIn, readTeasers, teaserKey, type TeaserContext } from "./teasers";
+import { findTimeIn, namedTitle, readTeasers, teaserKey, type TeaserContext } from "./teasers";
 import { letters, normalizeLabel, NOT_PROSE, squash } from "./text";
 
 /** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
@@ -17,15 +17,16 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 
 /** Longest outlet name read from a card ("U.S. News & World Report - Health"). */
 const MAX_OUTLET = 50;
-/** An outlet's name: short, with letters, a few words. */
 /** Longest name in katakana (and a few Han) read as an outlet. */
 const MAX_KATAKANA_NAME = 20;
+/** An outlet's name: short, with letters, a few words. */
 export function looksLikeOutlet(text: string): boolean {
   // Names in Han or kana are short ("新京报", "ロイター"); a longer run is a headline, unless it is a
   // name spelt out in katakana, with no particle in hiragana ("ナショナル ジオグラフィック日本版").
+  // Words are counted by their letters: "&" and "-" of "U.S. News & World Report - Health" are not words.
   const cjk = cjkCount(text);
   const spelt = cjk <= MAX_KATAKANA_NAME && !/\p{sc=Hiragana}/u.test(text) && (text.match(/\p{sc=Han}/gu)?.length ?? 0) <= 6;
-  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).length <= 6 && (cjk <= 12 || spelt);
+  return text.length >= 2 && text.length <= MAX_OUTLET && /\p{L}/u.test(text) && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 6 && (cjk <= 12 || spelt);
 }
 
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s\d]*$/u;
@@ -134,7 +135,7 @@ export function readCard(card: Element, headline: Headline, ctx: CardContext, li
     .sort((a, b) => b.text.length - a.text.length)[0]?.text;
   const outlet = outletOf(lines, title, stamp, ctx);
   const teaser: Teaser = {
-    title: clip(title, MAX_TITLE),
+    title: clip(namedTitle(headline.link, title), MAX_TITLE),
     url: headline.url,
     source: outlet?.name || null,
     time: stamp ? { text: stamp.text, iso: stamp.iso } : null,

@@ -39,13 +39,91 @@ export interface ClassifyOptions {
   structural?: boolean;
 }
 
-/** A list's heading: the short text just before it that links to no story ("More from CNN", "为您推荐"). */
-function headingBefore(list: Element, counts: Map<Element, number>, isListLabel: (el: Element) => boolean): Element | null {
-  const before = list.previousElementSibling;
-  if (!before || (counts.get(before) ?? 0) > 0 || NOT_PROSE.has(before.tagName)) return null;
-  const text = squash(before.textContent ?? "");
-  // Only a list's own label ("Related", "More from CNN"): a story's sub-heading may stand before a list too.
-  return text.length > 0 && text.length <= 80 && isListLabel(before) ? before : null;
+/** How many boxes up a list's heading may sit: in the list's wrapper, or beside a wrapper of it. */
+const HEADING_LEVELS = 4;
+/** A list's heading is a line, not a paragraph ("More from CNN", "为您推荐", "Before you go, we thought you'd like these..."). */
+const MAX_HEADING = 80;
+/** A heading that is a link (to the list's section) says no more than a section's name. */
+const MAX_LINKED_HEADING = 30;
+/** A heading box that starts or ends with its label ("Rekomendasi untuk anda", then "Powered by …" and its tooltip). */
+const MAX_HEADING_BOX = 400;
+
+const isHeadingTag = (el: Element): boolean => /^H[1-6]$/.test(el.tagName) || el.getAttribute("role") === "heading";
+
+/** Says its text as a heading: a heading element, or a box whose first line is one. */
+function headingLike(el: Element): boolean {
+  if (isHeadingTag(el)) return true;
+  const first = linesOf(el)[0];
+  for (let e: Element | null = first?.element ?? null; e && e !== el; e = e.parentElement) if (isHeadingTag(e)) return true;
+  return false;
+}
+
+/** What a list's heading may be, beside being short and linking to no story. */
+interface HeadingRules {
+  counts: Map<Element, number>;
+  /** Holds a related (or, as a heading, sponsored) label. */
+  isListLabel: (el: Element) => boolean;
+  /** The story's title, prose or last line is in it: never taken, nor climbed to. */
+  barred: (el: Element) => boolean;
+  /** Another category's clue is in it (a comment box): not the list's heading. */
+  another: (el: Element) => boolean;
+  /** The story's body: a heading there without a list label may be the story's own sub-heading. */
+  body: Element | null;
+  /** The headline link in a lead card. */
+  headlineIn: (el: Element) => Headline | null;
+}
+
+/**
+ * A list's heading: the short line that comes right before it inside the smallest box holding both
+ * ("More from CNN" just before the list, "为您推荐" in a box beside the list's wrapper), with no
+ * other text between. It is a list label, or (outside the story's body) a heading element.
+ */
+function headingBefore(list: Element, rules: HeadingRules): { heading: Element | null; lead: Element | null } {
+  let el = list;
+  let lead: Element | null = null;
+  const skip = (n: ChildNode): boolean => (n.nodeType === Node.ELEMENT_NODE ? NOT_PROSE.has((n as Element).tagName) || !hasText(n) : !hasText(n));
+  // A lead card with no heading before it may be the heading itself, linked to its section.
+  const done = (heading: Element | null): { heading: Element | null; lead: Element | null } =>
+    !heading && lead && isListHeading(lead, rules) ? { heading: lead, lead: null } : { heading, lead };
+  for (let level = 0; level < HEADING_LEVELS; level += 1) {
+    // Textless siblings (an icon, an empty ad slot, a script) stand between nothing.
+    let before: ChildNode | null = el.previousSibling;
+    while (before && skip(before)) before = before.previousSibling;
+    // A lead card set apart just before the list (a featured story) is the list's; its heading may come before it.
+    if (!lead && before && before.nodeType === Node.ELEMENT_NODE && isLeadCard(before as Element, rules)) {
+      lead = before as Element;
+      before = before.previousSibling;
+      while (before && skip(before)) before = before.previousSibling;
+    }
+    if (before) return done(before.nodeType === Node.ELEMENT_NODE && isListHeading(before as Element, rules) ? (before as Element) : null);
+    const parent = el.parentElement;
+    if (!parent || STOP_AT.has(parent.tagName) || rules.barred(parent)) return done(null);
+    el = parent;
+  }
+  return done(null);
+}
+
+/** A list's lead card: one headline link in a card-sized box, outside the story's body. */
+const MAX_LEAD_CARD = 400;
+function isLeadCard(el: Element, rules: HeadingRules): boolean {
+  if (rules.counts.get(el) !== 1 || rules.barred(el) || rules.another(el) || rules.body?.contains(el)) return false;
+  return squash(el.textContent ?? "").length <= MAX_LEAD_CARD;
+}
+
+function isListHeading(el: Element, rules: HeadingRules): boolean {
+  const links = rules.counts.get(el) ?? 0;
+  if (links > 1 || rules.barred(el) || rules.another(el)) return false;
+  const text = squash(el.textContent ?? "");
+  if (!text) return false;
+  // A heading may link to its section ("注目のビジネスニュース", read as a headline): then it is short.
+  if (text.length > (links ? MAX_LINKED_HEADING : MAX_HEADING)) {
+    // A heading box that starts or ends with the list's label may say more beside it (who chose the list, a tooltip, a disclosure).
+    if (links || text.length > MAX_HEADING_BOX) return false;
+    const lines = linesOf(el);
+    return [lines[0], lines[lines.length - 1]].some((line) => !!line && rules.isListLabel(line.element));
+  }
+  // Only a list's own label, or a heading outside the story: a story's sub-heading may stand before a list too.
+  return rules.isListLabel(el) || (headingLike(el) && !rules.body?.contains(el));
 }
 
 /** The sponsored wording of the page's languages ("Sponsored", "Ad", "广告"), as labels. */
@@ -80,30 +158,33 @@ function readAsAd(card: Element, headline: Headline, sponsored: Set<string>): bo
  */
 function listBlocks(
   lists: TeaserList[],
-  counts: Map<Element, number>,
   isLabel: (text: string) => boolean,
-  isListLabel: (el: Element) => boolean,
+  headings: HeadingRules,
   sponsored: Set<string>,
   title: Element | null,
 ): Block[] {
   return lists.map((list) => {
-    const before = list.elements[0] ? headingBefore(list.elements[0], counts, isListLabel) : null;
-    // The heading before a list is never the story's own title.
-    const heading = before && title && (before === title || before.contains(title) || title.contains(before)) ? null : before;
-    const cards = list.cards.flatMap((card) => {
-      const headline = list.headlines.get(card);
+    const found = list.elements[0] ? headingBefore(list.elements[0], headings) : { heading: null, lead: null };
+    // The heading before a list is never the story's own title (nor its lead card).
+    const isTitle = (el: Element | null): boolean => !!el && !!title && (el === title || el.contains(title) || title.contains(el));
+    const heading = isTitle(found.heading) ? null : found.heading;
+    const lead = isTitle(found.lead) ? null : found.lead;
+    const leadHeadline = lead ? headings.headlineIn(lead) : null;
+    const cards = [...(lead && leadHeadline ? [lead] : []), ...list.cards].flatMap((card) => {
+      const headline = card === lead ? leadHeadline : list.headlines.get(card);
       return headline ? [{ card, headline, ad: isAdCard(card, headline, sponsored) }] : [];
     });
     // Its own lines, outside the cards: a heading, a disclosure ("by Taboola", "Sponsored Links").
     // A list headed as stories ("MORE FOR YOU") with a disclosure beside it mixes stories and ads.
     const own = linesOutside([heading, ...list.elements].filter((el): el is Element => !!el), list.cards);
+    const elements = [heading, lead && leadHeadline ? lead : null, ...list.elements].filter((el): el is Element => !!el);
     const adLine = own.find((l) => sponsored.has(normalizeLabel(l.text)));
     const headedAsAds = !!adLine && !own.some((l) => isLabel(l.text) && !sponsored.has(normalizeLabel(l.text)));
     const ads = cards.filter((c) => c.ad).length;
     const paid = headedAsAds || ads * 2 >= cards.length;
     return {
       category: paid ? "sponsored" : "related",
-      elements: [heading, ...list.elements].filter((el): el is Element => !!el),
+      elements,
       reason: `${list.cards.length} repeated teaser cards, each a headline link${paid ? (headedAsAds ? `, under “${adLine?.text}”` : `, ${ads} of them ads`) : ""}`,
       cards: paid ? cards.map((c) => ({ ...c, ad: true })) : cards,
     };
@@ -456,7 +537,18 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
         ? kept.lists.filter((l) => l.elements.every((el) => el.isConnected))
         : findTeaserLists(doc.body, story, headlines, headlineCounts, (el) => othersWithin(el, "related"));
   if (opts.structure && !opts.provisional) opts.structure.value = { title, kind: opts.kind, headlines, counts: headlineCounts, story, lists: teaserLists };
-  const structuralLists = listBlocks(teaserLists, headlineCounts, isLabel, isListLabel, sponsoredWords(opts.teasers.languages), title);
+  // The story's prose, past its end too: a list's heading is never a line of it.
+  const holdingStory = new Set<Element>();
+  for (const p of story.prose) for (let e: Element | null = p; e && !holdingStory.has(e); e = e.parentElement) holdingStory.add(e);
+  const headings: HeadingRules = {
+    counts: headlineCounts,
+    isListLabel,
+    barred: (el) => protects(el) || holdingStory.has(el),
+    another: (el) => [...(categoriesWithin.get(el) ?? [])].some((c) => c !== "related" && c !== "sponsored"),
+    body: story.body,
+    headlineIn: (el) => headlines.find((h) => el.contains(h.link)) ?? null,
+  };
+  const structuralLists = listBlocks(teaserLists, isLabel, headings, sponsoredWords(opts.teasers.languages), title);
   // A list in the story's own body may be the story's (a reference list, a roundup): only its label
   // ("More from Real Simple") says it is not. So does it where structure alone is not trusted.
   const labelled = (b: Block): boolean =>
@@ -464,6 +556,22 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const lists = structuralLists
     .map((b) => (labelled(b) ? b : { ...b, byStructure: true }))
     .filter((b) => !b.byStructure || (opts.structural && !b.elements.some((el) => story.body?.contains(el))));
+  /**
+   * The headline links in a label's block, each with its card (the highest box holding it alone),
+   * when the block is after the title and outside the story's body: a story's own links are not a list.
+   */
+  const headlineCards = (elements: Element[]): NonNullable<Block["cards"]> => {
+    const body = story.body;
+    if (elements.some((el) => (body && (body.contains(el) || el.contains(body))) || (title && byDocumentOrder(title, el) > 0))) return [];
+    const inside = (el: Element): boolean => elements.some((top) => top !== el && top.contains(el));
+    return headlines
+      .filter((h) => elements.some((top) => top.contains(h.link)))
+      .map((headline) => {
+        let card = headline.link;
+        while (card.parentElement && inside(card.parentElement) && headlineCounts.get(card.parentElement) === 1) card = card.parentElement;
+        return { card, headline, ad: false };
+      });
+  };
   const blocks: Block[] = [];
   const within = (b: Block, el: Element): boolean => b.elements.some((top) => top.contains(el));
   const overlaps = (b: Block, elements: Element[]): boolean => elements.some((el) => within(b, el) || b.elements.some((top) => el.contains(top)));
@@ -481,7 +589,11 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     // or as the lists' cards (teasersOfBlock); another category's label inside a list is the list's.
     const held = lists.filter((l) => overlaps(l, elements));
     if (held.length && marker.category !== "related") continue;
-    const evidence = proven(marker, elements);
+    let evidence = proven(marker, elements);
+    // A related label over story links with no time ("Up Next" and one card) outside the story: its
+    // cards are read by their headlines, or as the lists' it holds ("热新闻" over its tabs' lists).
+    const linked = evidence === null && marker.category === "related" && !opts.provisional ? headlineCards(elements) : [];
+    if (linked.length) evidence = held.length ? `${held.length} teaser list${held.length > 1 ? "s" : ""}` : `${linked.length} headline link${linked.length > 1 ? "s" : ""}`;
     if (evidence === null) continue;
     // This block holds earlier ones of its category: keep the outer.
     for (let i = blocks.length - 1; i >= 0; i -= 1) {
@@ -495,6 +607,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       reason: `${marker.reason}${extent}${evidence ? `; ${evidence}` : ""}`,
       // Its cards beside the lists are read by their stamps, with the lists' (see teasersOfBlock).
       ...(held.length ? { holds: held } : {}),
+      ...(linked.length && !held.length ? { cards: linked } : {}),
     });
   }
   // A list inside another category's block (a comment thread, a promo) is part of that block.

@@ -101,7 +101,7 @@ export class PageSession {
   /** The page's structure from the last pass (see classify's StructureCache). */
   private readonly structure: StructureCache = { value: null };
   private readonly readBlocks = new WeakSet<Element>();
-  private readonly teaserKeys = new Set<string>();
+  private readonly teaserKeys = new Map<string, Teaser>();
   private readonly observer: MutationObserver;
   /** The reader's own rules for this site (options page, picked in the panel). */
   private rules: readonly UserRule[] = [];
@@ -393,8 +393,15 @@ export class PageSession {
     for (const block of queue) {
       for (const t of teasersOfBlock(block, this.teaserContext, this.labels, siteNames)) {
         const key = teaserKey(t);
-        if (this.teaserKeys.has(key)) continue;
-        this.teaserKeys.add(key);
+        const known = this.teaserKeys.get(key);
+        if (known) {
+          // The same story listed again (a second copy of a list) may say what the first did not: its time, its outlet.
+          known.time ??= t.time;
+          known.source ??= t.source;
+          known.summary ??= t.summary;
+          continue;
+        }
+        this.teaserKeys.set(key, t);
         this.read.push(t);
       }
     }

@@ -67,6 +67,9 @@ export function isHeadline(text: string): boolean {
   return words >= 3 && text.length >= 18;
 }
 
+/** A short title in a heading: three words and a dozen letters ("Death By Train"). */
+const isShortHeadline = (text: string): boolean => text.length >= 12 && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 3;
+
 /** A paragraph of prose: long enough that it is read, not scanned. */
 export function isProse(text: string): boolean {
   const cjk = cjkCount(text);
@@ -97,13 +100,37 @@ export interface Headline {
   line: Line;
 }
 
+/** Hidden by the page itself, between `el` and `root`: the `hidden` attribute or an inline display:none. */
+function hiddenWithin(el: Element, root: Element): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    if (e.hasAttribute("hidden") || /display\s*:\s*none/i.test(e.getAttribute("style") ?? "")) return true;
+  }
+  return false;
+}
+
+function inHeading(el: Element, root: Element): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (/^H[1-6]$/.test(e.tagName)) return true;
+  return false;
+}
+
 /** The longest line of a link, when it is a headline and not one of `labels`. */
 export function headlineOf(a: Element, labels: (text: string) => boolean): Headline | null {
   // An in-page anchor ("#comments") leads to no story.
   if (!a.hasAttribute("href") || a.getAttribute("href")?.startsWith("#")) return null;
+  // A heading inside the link says its title (beside a kicker and a summary); else its longest line,
+  // but not one the page keeps hidden (a summary shown on hover).
+  // Lengths count a Han, kana or Hangul character twice: "客室乗務員による「空の旅の知られざる真実」" says more than "BUSINESS INSIDER JAPAN".
+  const weight = (line: Line): number => line.text.length + cjkCount(line.text);
   let best: Line | null = null;
-  for (const line of linesOf(a)) if (!best || line.text.length > best.text.length) best = line;
-  if (!best || !isHeadline(best.text) || labels(best.text)) return null;
+  let headed: Line | null = null;
+  for (const line of linesOf(a)) {
+    if (hiddenWithin(line.element, a)) continue;
+    if (!best || weight(line) > weight(best)) best = line;
+    if ((!headed || weight(line) > weight(headed)) && inHeading(line.element, a) && isHeadline(line.text)) headed = line;
+  }
+  best = headed ?? best;
+  // A title set as a heading may be short ("Death By Train"): the heading says it is one.
+  if (!best || !(isHeadline(best.text) || (inHeading(best.element, a) || !!best.element.closest("h1, h2, h3, h4")) && isShortHeadline(best.text)) || labels(best.text)) return null;
   const url = webLink(a);
   return { link: a, url, key: url ?? `words:${best.text}`, line: best };
 }
@@ -117,10 +144,13 @@ export function findHeadlines(root: Element, labels: (text: string) => boolean):
     if (a.closest("nav")) continue;
     const headline = headlineOf(a, labels);
     if (!headline) continue;
+    // The same story's link right after the last headline, both close to where they meet. A list
+    // repeated further on (an inline "Related" box, the same stories in a box beside it) is another list.
     const previous = lastOfKey.get(headline.key);
     lastOfKey.set(headline.key, a);
     const common = previous ? commonAncestor(previous, a) : null;
-    if (common && depthBelow(a, common) <= SAME_CARD_LEVELS) continue;
+    const adjacent = headlines[headlines.length - 1]?.key === headline.key;
+    if (previous && common && adjacent && Math.max(depthBelow(a, common), depthBelow(previous, common)) <= SAME_CARD_LEVELS) continue;
     headlines.push(headline);
   }
   return headlines;

@@ -158,6 +158,18 @@ function proseOf(el: Element): string {
   return squash(words.join(" "));
 }
 
+/**
+ * A link's text without a kind set before it ("Article: <title>", "Video: <title>") when the link
+ * names the story itself (its `alt` or `title` attribute) and its text ends with that name.
+ */
+export function namedTitle(a: Element, text: string): string {
+  for (const attr of ["alt", "title"]) {
+    const name = squash(a.getAttribute(attr) ?? "");
+    if (name.length >= 12 && name.length < text.length && text.endsWith(name)) return name;
+  }
+  return text;
+}
+
 function titleOf(card: Element, labels: Set<string>): FoundTitle | null {
   const heading = firstHeading(card, labels);
   const links = tagged(card, "a", "href");
@@ -167,7 +179,7 @@ function titleOf(card: Element, labels: Set<string>): FoundTitle | null {
     return { title: headingText, link: link ?? links.find((a) => proseOf(a) === headingText) ?? links[0] ?? null, element: heading };
   }
   const longest = links.map((a) => ({ a, text: proseOf(a) })).sort((x, y) => y.text.length - x.text.length)[0];
-  if (longest && longest.text.length >= 12) return { title: longest.text, link: longest.a, element: longest.a };
+  if (longest && longest.text.length >= 12) return { title: namedTitle(longest.a, longest.text), link: longest.a, element: longest.a };
   const alt = tagged(card, "img", "alt")
     .map((img) => squash(img.getAttribute("alt") ?? ""))
     .sort((x, y) => y.length - x.length)[0];

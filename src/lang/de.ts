@@ -8,7 +8,7 @@ export const de: LanguageWords = {
     "ai-promo": ["testen sie unsere ki-funktionen", "ki-funktionen"],
     "app-banner": ["app herunterladen", "laden sie die app herunter", "jetzt die app laden", "hol dir die app"],
     sponsored: ["gesponsert", "anzeige", "werbung", "sponsored", "bezahlter inhalt", "von unseren partnern", "partnerinhalte", "promoted", "aus dem netz"],
-    related: ["ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel"],
+    related: ["ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel", "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebte artikel", "meistgeklickt"],
   },
   evidence: {
     comments: ["noch keine kommentare", "keine kommentare", "schreiben sie den ersten kommentar", "kommentar schreiben"],

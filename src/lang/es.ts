@@ -8,7 +8,7 @@ export const es: LanguageWords = {
     "ai-promo": ["prueba nuestras funciones de ia", "funciones de ia"],
     "app-banner": ["descarga la aplicación", "descarga la app", "descargar la aplicación", "obtén la app"],
     sponsored: ["patrocinado", "contenido patrocinado", "publicidad", "anuncio", "enlaces patrocinados", "de nuestros socios", "contenido de socios", "promocionado"],
-    related: ["artículos relacionados", "noticias relacionadas", "te puede interesar", "lee también", "más noticias"],
+    related: ["artículos relacionados", "noticias relacionadas", "te puede interesar", "lee también", "más noticias", "lo más leído", "lo más visto", "más leídas", "más leídos", "más vistos", "tendencias", "contenido relacionado"],
   },
   evidence: {
     comments: ["todavía no hay comentarios", "no hay comentarios", "sé el primero en comentar", "escribe un comentario"],

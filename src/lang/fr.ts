@@ -8,7 +8,7 @@ export const fr: LanguageWords = {
     "ai-promo": ["essayez nos fonctionnalités ia", "fonctionnalités ia"],
     "app-banner": ["télécharger l'application", "téléchargez l'application", "téléchargez notre application", "obtenir l'application"],
     sponsored: ["sponsorisé", "contenu sponsorisé", "contenus sponsorisés", "publicité", "pub", "annonce", "liens sponsorisés", "de nos partenaires", "contenu partenaire", "sur le web"],
-    related: ["articles similaires", "à lire aussi", "lire aussi", "sur le même sujet", "articles liés", "vous aimerez aussi"],
+    related: ["articles similaires", "à lire aussi", "lire aussi", "sur le même sujet", "articles liés", "vous aimerez aussi", "les plus lus", "les plus populaires", "les plus partagés", "à lire également", "tendances", "les plus commentés"],
   },
   evidence: {
     comments: ["aucun commentaire pour le moment", "aucun commentaire", "soyez le premier à commenter", "ajouter un commentaire", "écrire un commentaire"],

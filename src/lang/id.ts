@@ -9,7 +9,7 @@ export const id: LanguageWords = {
     "ai-promo": ["coba fitur ai kami", "fitur ai"],
     "app-banner": ["unduh aplikasi", "download aplikasi", "buka di aplikasi", "pasang aplikasi"],
     sponsored: ["iklan", "konten bersponsor", "disponsori", "sponsor", "advertorial", "konten promosi", "dari mitra kami"],
-    related: ["berita terkait", "artikel terkait", "baca juga", "rekomendasi untuk anda", "berita lainnya", "terpopuler", "berita populer", "pilihan untukmu"],
+    related: ["berita terkait", "artikel terkait", "baca juga", "rekomendasi untuk anda", "berita lainnya", "terpopuler", "berita populer", "pilihan untukmu", "terkini lainnya", "berita terkini", "paling populer", "populer", "terpopuler lainnya", "rekomendasi", "berita rekomendasi"],
   },
   evidence: {
     comments: ["belum ada komentar", "jadilah yang pertama berkomentar", "tulis komentar", "kirim komentar"],

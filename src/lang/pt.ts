@@ -18,6 +18,7 @@ export const pt: LanguageWords = {
     related: [
       "relacionadas", "notícias relacionadas", "matérias relacionadas", "artigos relacionados", "leia também", "veja também",
       "leia mais", "mais lidas", "as mais lidas agora", "mais lidas agora", "você pode gostar", "recomendados para você", "mais notícias",
+      "mais vistas", "mais vistos", "mais lidos", "em alta", "relacionados", "conteúdo relacionado",
     ],
   },
   evidence: {

@@ -16,7 +16,7 @@ export const ro: LanguageWords = {
     sponsored: both(["publicitate", "sponsorizat", "conținut sponsorizat", "reclamă", "de la partenerii noștri", "conținut partener", "advertorial"]),
     related: both([
       "articole similare", "știri similare", "citește și", "alte știri", "mai multe știri", "articole recomandate", "recomandări",
-      "cele mai citite", "știri recomandate",
+      "cele mai citite", "știri recomandate", "cele mai populare", "cele mai vizualizate", "în tendințe", "ultimele știri",
     ]),
   },
   evidence: {

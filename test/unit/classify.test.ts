@@ -160,6 +160,121 @@ describe("classification", () => {
   });
 });
 
+describe("teaser lists by structure", () => {
+  const items = (from: number): string =>
+    [0, 1, 2].map((i) => `<li><a href="/en/article/${from + i}">Teaser number ${from + i} has a title</a></li>`).join("");
+  const more = "<p>Third paragraph of the story, which goes on about the exchange and what came of it later, and then some more.</p>".repeat(3);
+  const note = "<p>A note beside the list, long enough that the list's box does not grow over it: what the list is, who chose it, and when it was made.</p>";
+
+  it("hides a list's heading that sits in a box above the list's own, and a heading element right before it, never the story's lines", () => {
+    const { doc } = tidy(
+      page(`<main><article>${story}<h2 id="sub">What happened next</h2>
+        <p>Third paragraph of the story, which goes on about the exchange and what came of it later.</p></article>
+        <div><div id="head"><div>Recommended for you</div><ul><li><span>All</span></li><li><span>Sports</span></li></ul></div>
+          <div><div id="first"><ul>${items(1)}</ul></div>${note}</div></div>
+        <section><div><h3 id="h3">This week</h3><div><ul>${items(4)}</ul></div></div>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("first") as Element)).toBe("related");
+    expect(hiddenUnder(doc.getElementById("head") as Element)).toBe("related");
+    expect(hiddenUnder(doc.getElementById("h3") as Element)).toBe("related");
+    for (const el of doc.querySelectorAll("article p, article h2, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+
+  it("takes a heading that links to its section, and reads a card's title from its heading, not its kicker or its hidden summary", () => {
+    const summary = "A summary of the teaser that runs on for a while, longer than its title, as summaries do";
+    const kicked = (n: number): string =>
+      `<div><a href="/en/article/${n}"><span>Kicker ${n}</span><h3>Teaser number ${n} has a title</h3><p>${summary}.</p></a></div>`;
+    const hover = (n: number): string =>
+      `<div><a href="/en/article/${n}"><div>Teaser number ${n} has a title</div><div style="display: none">${summary}.</div></a></div>`;
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <section><div id="head"><h3><a href="/en/business">Business news this week</a></h3></div><div>${kicked(1)}${kicked(2)}${kicked(3)}</div>${note}</section>
+        <section><div>${hover(4)}${hover(5)}${hover(6)}</div>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("head") as Element)).toBe("related");
+    expect(session.teasers.map((t) => t.title)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Teaser number ${n} has a title`));
+  });
+
+  it("takes a featured card set just before a list, with the heading before it, and short titles set as headings", () => {
+    const short = (n: number, words: string): string => `<article><a href="/en/article/${n}"><img alt=""></a><h2><a href="/en/article/${n}">${words}</a></h2><span>Inquirer</span></article>`;
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <section><div><h3 id="h3">Everyone is reading</h3><div id="lead"><a href="/en/article/20"><h2>A featured story set apart above the others</h2></a></div>
+        <div>${short(21, "Death By Train")}${short(22, "Reindeer Games Tonight")}${short(23, "The Dash Cam Crash")}</div></div>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["h3", "lead"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    expect(session.teasers.map((t) => t.title)).toEqual(["A featured story set apart above the others", "Death By Train", "Reindeer Games Tonight", "The Dash Cam Crash"]);
+  });
+
+  it("a ranked card's title in Han and kana is its title, not the longer Latin outlet name beside it", () => {
+    const ranked = (n: number, title: string): string =>
+      `<li><a href="/en/article/${n}"><span>${n}</span><span><span>${title}</span><span>BUSINESS INSIDER JAPAN</span><span>3/4(土) 20:10</span></span></a></li>`;
+    const { session } = tidy(
+      page(`<main><article>${story}${more}</article><section><ol>${ranked(1, "客室乗務員による「空の旅の真実」")}${ranked(2, "稚内のスーパーがケーキを誤発注")}${ranked(3, "就活生のヒール、気になる？")}</ol>${note}</section></main>`),
+      URL_ARTICLE,
+    );
+    expect(session.teasers.map((t) => [t.title, t.source])).toEqual([
+      ["客室乗務員による「空の旅の真実」", "BUSINESS INSIDER JAPAN"],
+      ["稚内のスーパーがケーキを誤発注", "BUSINESS INSIDER JAPAN"],
+      ["就活生のヒール、気になる？", "BUSINESS INSIDER JAPAN"],
+    ]);
+  });
+
+  it("a related label over one story link outside the story is a list of one; inside the story's body it is the story's", () => {
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}<div id="inside"><h3>Read more</h3><ul><li><a href="/en/article/8">Another story the writer points to here</a></li></ul></div>${more}</article>
+        <aside><div id="next"><h2><span>Up Next</span></h2><ul><li><a href="/en/article/9"><h4>How many drinks a week is too many?</h4>
+        <span><img alt="Logo"> U.S. News &amp; World Report - Health</span></a></li></ul></div></aside></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("next") as Element)).toBe("related");
+    expect(hiddenUnder(doc.getElementById("inside") as Element)).toBeNull();
+    expect(session.teasers.map((t) => [t.title, t.source])).toEqual([["How many drinks a week is too many?", "U.S. News & World Report - Health"]]);
+  });
+
+  it("a labelled heading over its tabs' lists (no times) is hidden with them, here and on a page the reader asked to tidy", () => {
+    const html = page(`<main><article>${story}${more}</article><div><div><script>var ad = 1;</script></div><h3 id="hot">Most read</h3><div id="tabs">Today Week</div>
+        <ul id="today">${items(1)}</ul><ul>${items(4)}</ul><h3>About us</h3><p>Who we are.</p></div></main>`);
+    const { doc } = tidy(html, URL_ARTICLE);
+    for (const id of ["hot", "tabs", "today"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    const forced = runSession(html, "https://publisher.example/story/1", true).doc;
+    for (const id of ["hot", "tabs", "today"]) expect(hiddenUnder(forced.getElementById(id) as Element), id).toBe("related");
+  });
+
+  it("a story listed twice says, once, what either copy says: the time from the second copy", () => {
+    const plain = (n: number): string => `<li><a href="/en/article/${n}">Teaser number ${n} has a title</a></li>`;
+    const timed = (n: number): string => `<li><a href="/en/article/${n}">Teaser number ${n} has a title</a><span>${n} hours ago</span></li>`;
+    const { session } = tidy(
+      page(`<main><article>${story}${more}</article><section><h2>Related</h2><ul>${plain(1)}${plain(2)}${plain(3)}</ul></section>
+        <section><h2>Related</h2><ul>${timed(1)}${timed(2)}${timed(3)}</ul></section></main>`),
+      URL_ARTICLE,
+    );
+    expect(session.teasers.map((t) => [t.title, t.time?.text])).toEqual([1, 2, 3].map((n) => [`Teaser number ${n} has a title`, `${n} hours ago`]));
+  });
+
+  it("on a page the reader asked to tidy: a list under a heading box that starts or ends with its label, and the same stories listed again under a label", () => {
+    const tooltip = "Powered by a recommender, which looks for stories close to what you read and shows them here as the stories you may want next.";
+    const links = (from: number): string =>
+      [0, 1, 2].map((i) => `<h4><a href="/en/article/${from + i}">Teaser number ${from + i} has a title</a></h4>`).join("");
+    const { doc } = runSession(
+      page(`<main><article>${story}${more}</article>
+        <div><div id="head"><div>Recommended for you</div><div><span>${tooltip}</span></div></div><div id="picks"><ul>${items(1)}</ul></div></div>
+        <div><div id="head2"><span>Chosen by a recommender from what readers like you read, today and every day, and shown here beside the story you are reading</span><span>More for you</span></div>
+          <div id="picks2"><ul>${items(7)}</ul></div></div>
+        <div id="plain"><ul>${items(4)}</ul></div><div id="again"><h3>Related</h3>${links(4)}</div></main>`),
+      "https://publisher.example/story/1",
+      true,
+    );
+    for (const id of ["head", "picks", "head2", "picks2", "again"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    // An unlabelled list is the publisher's own: it stays.
+    expect(hiddenUnder(doc.getElementById("plain") as Element)).toBeNull();
+    for (const el of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+});
+
 describe("teasers", () => {
   it("reads title, absolute link, source, time and summary; drops non-web links; merges duplicates", () => {
     const { session } = tidy(

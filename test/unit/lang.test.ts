@@ -17,6 +17,23 @@ describe("language files", () => {
   });
 
   it.each([
+    ["ar", "الأكثر قراءة"],
+    ["de", "meistgelesen"],
+    ["en", "most read"],
+    ["es", "lo más leído"],
+    ["fr", "les plus lus"],
+    ["id", "terpopuler"],
+    ["ja", "アクセスランキング"],
+    ["ko", "많이 본 뉴스"],
+    ["pt", "mais lidas"],
+    ["ro", "cele mai citite"],
+    ["ru", "самое читаемое"],
+    ["zh", "阅读排行榜"],
+  ])("%s: a ranking ('%s') heads a list of other stories, a related one", (lang, phrase) => {
+    expect(LANGUAGES[lang]?.labels.related).toContain(phrase);
+  });
+
+  it.each([
     ["zh-CN", "zh"],
     ["zh-TW", "zh"],
     ["zh-Hant", "zh"],

@@ -24,6 +24,13 @@ describe("teaser cards", () => {
     expect(card?.title).toBe("Ports reopen after the storm");
     expect(card?.source).toBe("AP");
   });
+
+  it("a kind set before the title ('Article: ') is not the title's when the link names the story itself", () => {
+    const [card] = read(`<li><a href="/en/article/4" alt="Steve Jobs' letter to the board">Article: Steve Jobs' letter to the board</a><p><em>AP - 53 mins ago</em></p></li>`);
+    expect(card).toMatchObject({ title: "Steve Jobs' letter to the board", source: "AP" });
+    const [kept] = read(`<li><a href="/en/article/5" title="Trump tests negative">Coronavirus: Trump tests negative, doctor says</a><p><em>AP - 5 mins ago</em></p></li>`);
+    expect(kept?.title).toBe("Coronavirus: Trump tests negative, doctor says");
+  });
 });
 
 describe("teaser sizes", () => {
