@@ -18,6 +18,8 @@ export interface Marker {
   reason: string;
   /** For a marker found by its text: the element's text then (a page may rewrite it). */
   text: string | null;
+  /** A count with the word ("102 comments"): it proves itself, and stands for a section it links to. */
+  counter?: boolean;
 }
 
 interface Entry {
@@ -134,7 +136,7 @@ function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   for (const e of entries) {
     // A count with the word ("102 comments", "评论(15)", "跟贴31") is a comment counter: it proves itself.
     const counter = e.category === "comments" && e.label && /\d/.test(said);
-    out.push({ element, ...e, evidence: e.evidence || counter, from: "text", reason: `text “${squash(said)}”${counter ? " (a comment counter)" : ""}`, text: said });
+    out.push({ element, ...e, evidence: e.evidence || counter, from: "text", reason: `text “${squash(said)}”${counter ? " (a comment counter)" : ""}`, text: said, ...(counter ? { counter } : {}) });
   }
 }
 

@@ -152,6 +152,17 @@ describe("classification", () => {
     expect(session.marks.counts()).toMatchObject({ related: 0, comments: 1 });
   });
 
+  it("hides a comment counter under the byline alone, not the story after it in a flat layout", () => {
+    const { doc } = tidy(
+      page(`<div>${story}<a href="#c">102 comments</a><p>Third paragraph of the story, which goes on after the counter at length.</p>
+        <div id="c"><h2>Comments</h2><form><textarea></textarea></form></div></div>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.querySelector('a[href="#c"]') as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("c") as Element)).toBe("comments");
+    for (const p of doc.querySelectorAll("p")) expect(hiddenUnder(p)).toBeNull();
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();
