@@ -381,9 +381,9 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     }
     regions.add(top.parentElement ?? top);
     const elements = [top];
-    // A counter that is no heading ("102 comments" under the byline) links to the comments: what
-    // follows it may be the story.
-    const heads = !marker.counter || headingRank(top) < 99;
+    // A counter that is a link or a button ("102 comments" under the byline) leads to the comments:
+    // what follows it may be the story.
+    const heads = !marker.counter || !marker.element.closest("a, button");
     if (marker.from === "text" && heads && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
       const rank = Math.min(headingRank(top), 2);
