@@ -144,6 +144,8 @@ export interface Classification {
 
 /** Climbing stops below these: hiding one of them would hide the page, not a block. */
 const STOP_AT = new Set(["HTML", "BODY", "MAIN", "HEADER", "FOOTER", "NAV"]);
+/** A label this long is a comment section's note, or a paragraph that opens like one. */
+const NOTE_LENGTH = 60;
 /** Banners and promos are small; a climb from a store link stops where the text grows past this. */
 const COMPACT = 600;
 
@@ -290,7 +292,7 @@ function lastTextBefore(el: Element): Element | null {
  * into the story, whatever words the story uses.
  */
 export function classify(doc: Document, found: Marker[], opts: ClassifyOptions): Classification {
-  const markers = found
+  let markers = found
     .filter((m) => m.element.isConnected && !(opts.kind === "listing" && m.category === "related"))
     .sort((a, b) => byDocumentOrder(a.element, b.element));
   const title = opts.title ?? (doc.body ? findTitle(doc.body, doc) : null);
@@ -318,6 +320,13 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const storyBox = title?.parentElement && !STOP_AT.has(title.parentElement.tagName) ? title.parentElement : null;
   let holdingEnd = new Set<Element>();
   const protects = (el: Element): boolean => holdingTitle.has(el) || holdingEnd.has(el) || holdingProse.has(el);
+  // A paragraph of the story is the story's, whatever its opening says ("Comments are the views of
+  // many, the minister said"): only a comment section's note is that long and still a label.
+  const longMarkers = markers.filter((m) => m.from === "text" && (m.text?.length ?? 0) >= NOTE_LENGTH);
+  if (longMarkers.length && story.prose.length) {
+    const inStory = new Set(longMarkers.filter((m) => story.prose.some((p) => m.element.contains(p))));
+    if (inStory.size) markers = markers.filter((m) => !inStory.has(m));
+  }
   const categoriesWithin = new Map<Element, Set<Category>>();
   for (const m of markers) {
     for (let el: Element | null = m.element; el; el = el.parentElement) {

@@ -163,6 +163,18 @@ describe("classification", () => {
     for (const p of doc.querySelectorAll("p")) expect(hiddenUnder(p)).toBeNull();
   });
 
+  it("hides a comment section's note (a disclaimer naming the site) and the posts after it, and a 'view more comments' link", () => {
+    const post = (n: number): string => `<div><a href="/u/${n}">reader${n}</a> <span>${n} hours ago</span><p>What reader ${n} thinks of it.</p></div>`;
+    const { doc } = tidy(
+      page(`<article>${story}<p>Comments are the sole responsibility of those who make them, the minister said, and he would answer for his own.</p></article>
+        <div id="c"><div><a href="/login">Log in</a></div><p>※ Reader comments do not necessarily reflect the views of Daily8 or its editors.</p>
+        ${post(1)}${post(2)}${post(3)}<a id="more" href="/c?page=2">View more comments</a></div>`),
+      URL_ARTICLE,
+    );
+    for (const el of doc.querySelectorAll("#c > div:not(:first-child), #c > p, #more")) expect(hiddenUnder(el)).toBe("comments");
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();
