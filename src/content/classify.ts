@@ -3,7 +3,7 @@ import type { Marker } from "./markers";
 import type { LanguageWords } from "../lang";
 import { isAdLink } from "../platforms";
 import { countHeadlines, findHeadlines, findStory, findTeaserLists, linesOf, linesOutside, type Headline, type Story, type TeaserList } from "./structure";
-import { hasTeaser, type TeaserContext } from "./teasers";
+import { hasPosts, hasTeaser, type TeaserContext } from "./teasers";
 import { byDocumentOrder, normalizeLabel, NOT_PROSE, squash } from "./text";
 
 /** A block to hide: one or more sibling elements, with the reason it was chosen. */
@@ -427,7 +427,9 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       return hasTeaser(elements, opts.teasers, opts.labels) ? "teaser cards" : null;
     }
     const evidence = markers.find((m) => m.category === marker.category && m.evidence && inside(m));
-    return evidence ? (evidence === marker ? "" : evidence.reason) : null;
+    if (evidence) return evidence === marker ? "" : evidence.reason;
+    // Readers' posts under a comments label prove it, with no form or "No comments yet" beside them.
+    return marker.category === "comments" && hasPosts(elements, opts.teasers, opts.labels) ? "readers' posts, each a name and a time" : null;
   };
 
   /** The first proven block after `start` (and outside it), or null. */

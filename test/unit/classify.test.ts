@@ -175,6 +175,19 @@ describe("classification", () => {
     for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
   });
 
+  it("takes readers' posts (a name, a time, what was said) under a comments heading as its proof, not a story's quotes", () => {
+    const post = (n: number): string =>
+      `<div class="c"><a href="/user/${n}">Reader ${n}</a> · <span>${n} hours ago</span><div>What reader ${n} thinks of it all.</div></div>`;
+    const { doc } = tidy(
+      page(`<article>${story}<h2>Comments</h2><p>Jane Doe, a teacher, said: “It was a long day.” 2 hours ago she left.</p>
+        <p>John Roe said: “We will see.” He spoke on Monday.</p></article>
+        <aside><p>Footer words that sit beside the comments and are long enough to be a box.</p><div id="c"><h2>Reader Comments</h2>${post(1)}${post(2)}</div></aside>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("c") as Element)).toBe("comments");
+    for (const p of doc.querySelectorAll("article p, article h2")) expect(hiddenUnder(p)).toBeNull();
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();
