@@ -432,6 +432,32 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     return marker.category === "comments" && hasPosts(elements, opts.teasers, opts.labels) ? "readers' posts, each a name and a time" : null;
   };
 
+  /**
+   * What follows a comments block and is its section's too: a thread of readers' posts, the
+   * section's own lines ("Post a comment"), boxes with no text. Looked for among the siblings of
+   * the block, or of the box it ends (a section's header ends with its counter, the thread follows).
+   */
+  const threadAfter = (elements: Element[]): Element[] => {
+    const more: Element[] = [];
+    let end = elements[elements.length - 1];
+    // Only where to look moves up: the boxes climbed are not hidden, so the story's end may be in them.
+    while (end && !hasTextAfter(end, () => false) && end.parentElement && !STOP_AT.has(end.parentElement.tagName) && !holdingTitle.has(end.parentElement)) {
+      end = end.parentElement;
+    }
+    for (let s = end?.nextElementSibling; s; s = s.nextElementSibling) {
+      if (STOP_AT.has(s.tagName) || protects(s) || othersWithin(s, "comments") || NOT_PROSE.has(s.tagName)) break;
+      const sibling = s;
+      // A label there starts a block of its own.
+      if (markers.some((m) => m.label && sibling.contains(m.element))) break;
+      const own = (m: Marker): boolean => m.category === "comments" && m.evidence && sibling.contains(m.element) && standsAlone(sibling, m.element);
+      if (hasText(s) && !markers.some(own) && !hasPosts([s], opts.teasers, opts.labels)) break;
+      more.push(s);
+    }
+    // Boxes with no text after the last of it are not its.
+    while (more.length && !hasText(more[more.length - 1] as Element)) more.pop();
+    return more;
+  };
+
   /** The first proven block after `start` (and outside it), or null. */
   const firstBlockAfter = (start: Element | null): Element[] | null => {
     for (const marker of markers) {
@@ -499,6 +525,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       const b = blocks[i];
       if (b && b.category === marker.category && b.elements.every((el) => elements.some((top) => top.contains(el)))) blocks.splice(i, 1);
     }
+    if (marker.category === "comments") elements.push(...threadAfter(elements));
     const extent = elements.length > 1 ? ` and the ${elements.length - 1} element${elements.length > 2 ? "s" : ""} after it` : "";
     blocks.push({
       category: marker.category,

@@ -188,6 +188,19 @@ describe("classification", () => {
     for (const p of doc.querySelectorAll("article p, article h2")) expect(hiddenUnder(p)).toBeNull();
   });
 
+  it("takes the thread after a comment section's header, and its 'Post a comment' line, into its block", () => {
+    const post = (n: number): string =>
+      `<li><cite><a href="/user/${n}"><strong>Reader ${n}</strong></a> <span>${n} minutes ago</span></cite><blockquote>What reader ${n} thinks of it all.</blockquote></li>`;
+    const { doc } = tidy(
+      page(`<article>${story}</article><div id="s"><div class="head"><p>Sort by newest or oldest, as you like it best.</p>
+        <div class="count"><h3>102 comments</h3></div></div><ul>${post(1)}${post(2)}${post(3)}</ul><div><a href="#f">Post a comment</a></div></div>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.querySelector("ul") as Element)).toBe("comments");
+    expect(hiddenUnder(doc.querySelector('a[href="#f"]') as Element)).toBe("comments");
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();
