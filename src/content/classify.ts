@@ -3,7 +3,7 @@ import type { Marker } from "./markers";
 import type { LanguageWords } from "../lang";
 import { isAdLink } from "../platforms";
 import { countHeadlines, findHeadlines, findStory, findTeaserLists, linesOf, linesOutside, type Headline, type Story, type TeaserList } from "./structure";
-import { hasTeaser, type TeaserContext } from "./teasers";
+import { hasPosts, hasTeaser, type TeaserContext } from "./teasers";
 import { byDocumentOrder, normalizeLabel, NOT_PROSE, squash } from "./text";
 
 /** A block to hide: one or more sibling elements, with the reason it was chosen. */
@@ -225,6 +225,8 @@ export interface Classification {
 
 /** Climbing stops below these: hiding one of them would hide the page, not a block. */
 const STOP_AT = new Set(["HTML", "BODY", "MAIN", "HEADER", "FOOTER", "NAV"]);
+/** A label this long is a comment section's note, or a paragraph that opens like one. */
+const NOTE_LENGTH = 60;
 /** Banners and promos are small; a climb from a store link stops where the text grows past this. */
 const COMPACT = 600;
 
@@ -374,7 +376,7 @@ function lastTextBefore(el: Element): Element | null {
  * into the story, whatever words the story uses.
  */
 export function classify(doc: Document, found: Marker[], opts: ClassifyOptions): Classification {
-  const markers = found
+  let markers = found
     .filter((m) => m.element.isConnected && !(opts.kind === "listing" && m.category === "related"))
     .sort((a, b) => byDocumentOrder(a.element, b.element));
   const title = opts.title ?? (doc.body ? findTitle(doc.body, doc) : null);
@@ -402,6 +404,13 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const storyBox = title?.parentElement && !STOP_AT.has(title.parentElement.tagName) ? title.parentElement : null;
   let holdingEnd = new Set<Element>();
   const protects = (el: Element): boolean => holdingTitle.has(el) || holdingEnd.has(el) || holdingProse.has(el);
+  // A paragraph of the story is the story's, whatever its opening says ("Comments are the views of
+  // many, the minister said"): only a comment section's note is that long and still a label.
+  const longMarkers = markers.filter((m) => m.from === "text" && (m.text?.length ?? 0) >= NOTE_LENGTH);
+  if (longMarkers.length && story.prose.length) {
+    const inStory = new Set(longMarkers.filter((m) => story.prose.some((p) => m.element.contains(p))));
+    if (inStory.size) markers = markers.filter((m) => !inStory.has(m));
+  }
   const categoriesWithin = new Map<Element, Set<Category>>();
   for (const m of markers) {
     for (let el: Element | null = m.element; el; el = el.parentElement) {
@@ -465,7 +474,10 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     }
     regions.add(top.parentElement ?? top);
     const elements = [top];
-    if (marker.from === "text" && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
+    // A counter that is a link or a button ("102 comments" under the byline) leads to the comments:
+    // what follows it may be the story.
+    const heads = !marker.counter || !marker.element.closest("a, button");
+    if (marker.from === "text" && heads && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
       const rank = Math.min(headingRank(top), 2);
       const compact = marker.category === "ai-promo" || marker.category === "app-banner";
@@ -499,7 +511,35 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       return hasTeaser(elements, opts.teasers, opts.labels) ? "teaser cards" : null;
     }
     const evidence = markers.find((m) => m.category === marker.category && m.evidence && inside(m));
-    return evidence ? (evidence === marker ? "" : evidence.reason) : null;
+    if (evidence) return evidence === marker ? "" : evidence.reason;
+    // Readers' posts under a comments label prove it, with no form or "No comments yet" beside them.
+    return marker.category === "comments" && hasPosts(elements, opts.teasers, opts.labels) ? "readers' posts, each a name and a time" : null;
+  };
+
+  /**
+   * What follows a comments block and is its section's too: a thread of readers' posts, the
+   * section's own lines ("Post a comment"), boxes with no text. Looked for among the siblings of
+   * the block, or of the box it ends (a section's header ends with its counter, the thread follows).
+   */
+  const threadAfter = (elements: Element[]): Element[] => {
+    const more: Element[] = [];
+    let end = elements[elements.length - 1];
+    // Only where to look moves up: the boxes climbed are not hidden, so the story's end may be in them.
+    while (end && !hasTextAfter(end, () => false) && end.parentElement && !STOP_AT.has(end.parentElement.tagName) && !holdingTitle.has(end.parentElement)) {
+      end = end.parentElement;
+    }
+    for (let s = end?.nextElementSibling; s; s = s.nextElementSibling) {
+      if (STOP_AT.has(s.tagName) || protects(s) || othersWithin(s, "comments") || NOT_PROSE.has(s.tagName)) break;
+      const sibling = s;
+      // A label there starts a block of its own.
+      if (markers.some((m) => m.label && sibling.contains(m.element))) break;
+      const own = (m: Marker): boolean => m.category === "comments" && m.evidence && sibling.contains(m.element) && standsAlone(sibling, m.element);
+      if (hasText(s) && !markers.some(own) && !hasPosts([s], opts.teasers, opts.labels)) break;
+      more.push(s);
+    }
+    // Boxes with no text after the last of it are not its.
+    while (more.length && !hasText(more[more.length - 1] as Element)) more.pop();
+    return more;
   };
 
   /** The first proven block after `start` (and outside it), or null. */
@@ -600,6 +640,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       const b = blocks[i];
       if (b && b.category === marker.category && b.elements.every((el) => elements.some((top) => top.contains(el)))) blocks.splice(i, 1);
     }
+    if (marker.category === "comments") elements.push(...threadAfter(elements));
     const extent = elements.length > 1 ? ` and the ${elements.length - 1} element${elements.length > 2 ? "s" : ""} after it` : "";
     blocks.push({
       category: marker.category,

@@ -18,6 +18,8 @@ export interface Marker {
   reason: string;
   /** For a marker found by its text: the element's text then (a page may rewrite it). */
   text: string | null;
+  /** A count with the word ("102 comments"): it proves itself, and stands for a section it links to. */
+  counter?: boolean;
 }
 
 interface Entry {
@@ -35,7 +37,11 @@ export interface Vocabulary {
   lookups: Map<string, Entry[] | null>;
   /** Headings of one outlet's list ("More from CNN"): related labels whatever the outlet. */
   outletLists: RegExp[];
+  /** Openings of a comment section's notes (see LanguageWords.commentNotes), null when none. */
+  notes: RegExp | null;
 }
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Phrases of the page's language, then of each fallback (English UI on other-language pages is common). */
 export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | null): Vocabulary {
@@ -63,7 +69,9 @@ export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | 
   }
   const longest = Math.max(...[...phrases.keys()].map((k) => k.length)) + 12;
   const badges = new Set(languages.flatMap((w) => w.storeBadges).map(normalizeLabel));
-  return { phrases, badges, longest, lookups: new Map(), outletLists: outletListPatterns(languages) };
+  const notes = languages.flatMap((w) => w.commentNotes ?? []).map((n) => escapeRe(normalizeLabel(n)));
+  const notesRe = notes.length ? new RegExp(`^(?:${notes.join("|")})`, "u") : null;
+  return { phrases, badges, longest, lookups: new Map(), outletLists: outletListPatterns(languages), notes: notesRe };
 }
 
 /** App-store addresses a link's href may hold. */
@@ -101,14 +109,24 @@ const inRunningText = (el: Element): boolean => !!el.parentElement && hasOwnText
 const OUTLET_LIST: Entry[] = [{ category: "related", label: true, evidence: false }];
 /** Longest "More from <outlet>" heading looked at. */
 const MAX_OUTLET_LIST = 80;
+const COMMENT_NOTE: Entry[] = [{ category: "comments", label: true, evidence: true }];
+/** Longest comment note looked at (a disclaimer naming the site's editors runs to a few lines). */
+const MAX_NOTE = 300;
+/** A note is known by its opening: only so much of a text is normalized to look for one. */
+const NOTE_OPENING = 60;
 
 function entriesFor(vocab: Vocabulary, text: string): Entry[] | undefined {
   let known = vocab.lookups.get(text);
   if (known === undefined) {
-    known = vocab.phrases.get(normalizeLabel(text)) ?? null;
+    // Longer than any phrase: only a note's opening may match.
+    known = text.length <= vocab.longest * 2 ? (vocab.phrases.get(normalizeLabel(text)) ?? null) : null;
     if (!known && text.length <= MAX_OUTLET_LIST && vocab.outletLists.length) {
       const heading = squash(visible(text));
       if (vocab.outletLists.some((p) => p.test(heading))) known = OUTLET_LIST;
+    }
+    // A note's opening, after a mark such as "※" or "*".
+    if (!known && vocab.notes && text.length <= MAX_NOTE && vocab.notes.test(normalizeLabel(squash(text).slice(0, NOTE_OPENING)).replace(/^[^\p{L}]+/u, ""))) {
+      known = COMMENT_NOTE;
     }
     if (vocab.lookups.size >= 20_000) vocab.lookups.clear();
     vocab.lookups.set(text, known);
@@ -118,7 +136,7 @@ function entriesFor(vocab: Vocabulary, text: string): Entry[] | undefined {
 
 function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   const raw = text.nodeValue ?? "";
-  if (raw.length > vocab.longest * 2 || !/\S/.test(raw)) return;
+  if (raw.length > (vocab.notes ? Math.max(MAX_NOTE, vocab.longest * 2) : vocab.longest * 2) || !/\S/.test(raw)) return;
   const parent = text.parentElement;
   if (!parent || NOT_PROSE.has(parent.tagName)) return;
   let entries = entriesFor(vocab, raw);
@@ -133,8 +151,8 @@ function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   const said = element.textContent ?? "";
   for (const e of entries) {
     // A count with the word ("102 comments", "评论(15)", "跟贴31") is a comment counter: it proves itself.
-    const counter = e.category === "comments" && e.label && /\d/.test(said);
-    out.push({ element, ...e, evidence: e.evidence || counter, from: "text", reason: `text “${squash(said)}”${counter ? " (a comment counter)" : ""}`, text: said });
+    const counter = e.category === "comments" && e.label && !e.evidence && /\d/.test(said);
+    out.push({ element, ...e, evidence: e.evidence || counter, from: "text", reason: `text “${squash(said)}”${counter ? " (a comment counter)" : ""}`, text: said, ...(counter ? { counter } : {}) });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { LanguageWords } from "../lang";
 import { findTime, isoFromAttribute, type DateOrder, type FoundTime, type TimeOptions } from "../shared/time";
 import type { Teaser } from "../shared/types";
+import { isHeadline, linesOf } from "./structure";
 import { NOT_PROSE, normalizeLabel, squash, trimEnd, visible } from "./text";
 
 export interface TeaserContext {
@@ -270,6 +271,47 @@ export function hasTeaser(roots: Element[], ctx: TeaserContext, exclude: Set<str
       tried.add(card);
       if (titleNear(stamp, card, exclude)) return true;
     }
+    before = stamp;
+    stamp = after;
+  }
+  return false;
+}
+
+/** A reader's name beside a post's time: short, a word or a few, no sentence. */
+const MAX_NAME = 40;
+/**
+ * Is `card` a reader's post: a name, its time and what was said (three lines at least, one of them
+ * a short name), and no link to a story? A teaser card has a headline link; a post does not.
+ */
+function isPost(card: Element, stamp: Stamp, labels: Set<string>): boolean {
+  // A post links its reader's name, not a story's headline.
+  if ([...card.getElementsByTagName("a")].some((a) => isHeadline(squash(a.textContent ?? "")))) return false;
+  const lines = linesOf(card).filter((l) => l.element !== stamp.element && /\p{L}/u.test(l.text) && !labels.has(normalizeLabel(l.text)));
+  const name = lines.find((l) => l.text.length <= MAX_NAME && l.text.split(/\s+/).length <= 4);
+  return !!name && lines.some((l) => l !== name);
+}
+
+/**
+ * Readers' posts in `roots`: two sibling cards at least, each a post (see isPost). A comment
+ * section's label with a thread under it is proven by the thread, with no form or "No comments yet".
+ */
+export function hasPosts(roots: Element[], ctx: TeaserContext, labels: Set<string>): boolean {
+  const isRoot = new Set(roots);
+  const stamps = eachStamp(roots, ctx);
+  let before: Stamp | null = null;
+  let stamp: Stamp | null = stamps.next().value ?? null;
+  let last: Element | null = null;
+  while (stamp) {
+    const after: Stamp | null = stamps.next().value ?? null;
+    let top: Element | null = null;
+    for (let el: Element | null = stamp.element; el; el = el.parentElement) if (isRoot.has(el)) top = el;
+    let card = stamp.element;
+    const other = (el: Element): boolean => (!!before && el.contains(before.element)) || (!!after && el.contains(after.element));
+    while (top && card !== top && card.parentElement && !other(card.parentElement)) card = card.parentElement;
+    if (top && card !== top && isPost(card, stamp, labels)) {
+      if (last && last.parentElement === card.parentElement && last.tagName === card.tagName && last !== card) return true;
+      last = card;
+    } else last = null;
     before = stamp;
     stamp = after;
   }

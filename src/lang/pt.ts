@@ -8,6 +8,7 @@ export const pt: LanguageWords = {
     comments: [
       "comentários", "comentário", "comentarios", "deixe seu comentário", "deixe o seu comentário", "ver comentários",
       "faça um comentário", "nenhum comentário",
+      "ver mais comentários", "carregar mais comentários",
     ],
     "ai-promo": ["experimente nossos recursos de ia", "recursos de ia"],
     "app-banner": ["baixe o app", "baixe o aplicativo", "baixe nosso app", "baixar o aplicativo", "abrir no app", "abrir no aplicativo", "descarregue a app"],
@@ -22,10 +23,11 @@ export const pt: LanguageWords = {
     ],
   },
   evidence: {
-    comments: ["seja o primeiro a comentar", "nenhum comentário", "ainda não há comentários", "escreva um comentário", "deixe seu comentário", "deixe o seu comentário"],
+    comments: ["seja o primeiro a comentar", "nenhum comentário", "ainda não há comentários", "escreva um comentário", "deixe seu comentário", "deixe o seu comentário", "ver mais comentários", "carregar mais comentários"],
     "ai-promo": ["experimente nossos recursos de ia"],
     "app-banner": ["app store", "google play", "disponível na app store", "disponível no google play"],
   },
+  commentNotes: ["os comentários são de responsabilidade", "comentários são de responsabilidade", "os comentários não representam a opinião"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["mais de {}", "mais notícias de {}", "últimas de {}"],
   outletWords: ["notícias", "jornal", "folha", "agência", "news", "press", "revista", "diário", "gazeta"],

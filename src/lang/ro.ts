@@ -10,7 +10,7 @@ export const ro: LanguageWords = {
   lang: "ro",
   dir: "ltr",
   labels: {
-    comments: both(["comentarii", "comentariu", "adaugă un comentariu", "lasă un comentariu", "scrie un comentariu", "vezi comentariile"]),
+    comments: both(["comentarii", "comentariu", "adaugă un comentariu", "lasă un comentariu", "scrie un comentariu", "vezi comentariile", "vezi mai multe comentarii", "încarcă mai multe comentarii"]),
     "ai-promo": both(["încearcă funcțiile ai", "funcții ai"]),
     "app-banner": both(["descarcă aplicația", "descarcă aplicatia", "instalează aplicația", "deschide în aplicație"]),
     sponsored: both(["publicitate", "sponsorizat", "conținut sponsorizat", "reclamă", "de la partenerii noștri", "conținut partener", "advertorial"]),
@@ -20,10 +20,11 @@ export const ro: LanguageWords = {
     ]),
   },
   evidence: {
-    comments: both(["niciun comentariu", "fii primul care comentează", "adaugă un comentariu", "scrie un comentariu"]),
+    comments: both(["niciun comentariu", "fii primul care comentează", "adaugă un comentariu", "scrie un comentariu", "vezi mai multe comentarii", "încarcă mai multe comentarii"]),
     "ai-promo": both(["încearcă funcțiile ai"]),
     "app-banner": ["app store", "google play", "disponibil în app store", "disponibil pe google play"],
   },
+  commentNotes: ["comentariile reprezintă opinia", "comentariile nu reprezintă", "opiniile exprimate în comentarii"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["alte ştiri de {}", "alte știri de {}", "mai multe de la {}"],
   outletWords: ["știri", "ştiri", "news", "ziarul", "jurnal", "gazeta", "agenția", "agenţia", "press", "tv"],

@@ -34,6 +34,12 @@ export interface LanguageWords {
    * phrases found inside such a line. A publisher says no such thing of its own stories.
    */
   platformNotice?: string[];
+  /**
+   * Opening words of a comment section's notes, its disclaimer or its rules: "reader comments do not
+   * necessarily reflect", "网友评论仅供其表达个人看法". An element whose whole text starts with one
+   * (a site's name may follow) is a comments label and its own evidence.
+   */
+  commentNotes?: string[];
   /** Alt texts of store badges ("app-store", "Google Play"), and of app QR codes ("二维码"). */
   storeBadges: string[];
   /**

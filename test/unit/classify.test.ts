@@ -153,6 +153,55 @@ describe("classification", () => {
     expect(session.marks.counts()).toMatchObject({ related: 0, comments: 1 });
   });
 
+  it("hides a comment counter under the byline alone, not the story after it in a flat layout", () => {
+    const { doc } = tidy(
+      page(`<div>${story}<a href="#c">102 comments</a><p>Third paragraph of the story, which goes on after the counter at length.</p>
+        <div id="c"><h2>Comments</h2><form><textarea></textarea></form></div></div>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.querySelector('a[href="#c"]') as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("c") as Element)).toBe("comments");
+    for (const p of doc.querySelectorAll("p")) expect(hiddenUnder(p)).toBeNull();
+  });
+
+  it("hides a comment section's note (a disclaimer naming the site) and the posts after it, and a 'view more comments' link", () => {
+    const post = (n: number): string => `<div><a href="/u/${n}">reader${n}</a> <span>${n} hours ago</span><p>What reader ${n} thinks of it.</p></div>`;
+    const { doc } = tidy(
+      page(`<article>${story}<p>Comments are the sole responsibility of those who make them, the minister said, and he would answer for his own.</p></article>
+        <div id="c"><div><a href="/login">Log in</a></div><p>※ Reader comments do not necessarily reflect the views of Daily8 or its editors.</p>
+        ${post(1)}${post(2)}${post(3)}<a id="more" href="/c?page=2">View more comments</a></div>`),
+      URL_ARTICLE,
+    );
+    for (const el of doc.querySelectorAll("#c > div:not(:first-child), #c > p, #more")) expect(hiddenUnder(el)).toBe("comments");
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+  });
+
+  it("takes readers' posts (a name, a time, what was said) under a comments heading as its proof, not a story's quotes", () => {
+    const post = (n: number): string =>
+      `<div class="c"><a href="/user/${n}">Reader ${n}</a> · <span>${n} hours ago</span><div>What reader ${n} thinks of it all.</div></div>`;
+    const { doc } = tidy(
+      page(`<article>${story}<h2>Comments</h2><p>Jane Doe, a teacher, said: “It was a long day.” 2 hours ago she left.</p>
+        <p>John Roe said: “We will see.” He spoke on Monday.</p></article>
+        <aside><p>Footer words that sit beside the comments and are long enough to be a box.</p><div id="c"><h2>Reader Comments</h2>${post(1)}${post(2)}</div></aside>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("c") as Element)).toBe("comments");
+    for (const p of doc.querySelectorAll("article p, article h2")) expect(hiddenUnder(p)).toBeNull();
+  });
+
+  it("takes the thread after a comment section's header, and its 'Post a comment' line, into its block", () => {
+    const post = (n: number): string =>
+      `<li><cite><a href="/user/${n}"><strong>Reader ${n}</strong></a> <span>${n} minutes ago</span></cite><blockquote>What reader ${n} thinks of it all.</blockquote></li>`;
+    const { doc } = tidy(
+      page(`<article>${story}</article><div id="s"><div class="head"><p>Sort by newest or oldest, as you like it best.</p>
+        <div class="count"><h3>102 comments</h3></div></div><ul>${post(1)}${post(2)}${post(3)}</ul><div><a href="#f">Post a comment</a></div></div>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.querySelector("ul") as Element)).toBe("comments");
+    expect(hiddenUnder(doc.querySelector('a[href="#f"]') as Element)).toBe("comments");
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();

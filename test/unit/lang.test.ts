@@ -6,7 +6,7 @@ const all = Object.values(LANGUAGES);
 
 describe("language files", () => {
   it.each(all.map((w) => [w.lang, w] as const))("%s: phrases are lower case and match their own label form", (_, words) => {
-    const phrases = [...Object.values(words.labels), ...Object.values(words.evidence)].flat();
+    const phrases = [...Object.values(words.labels), ...Object.values(words.evidence), words.commentNotes ?? []].flat();
     // markers compares normalizeLabel(page text) with normalizeLabel(phrase): a phrase that loses
     // characters under it (a count, trailing punctuation) would match something other than it says.
     // (Arabic alef folding keeps the length.)
@@ -14,6 +14,7 @@ describe("language files", () => {
     expect(words.labels.sponsored?.length ?? 0).toBeGreaterThan(0);
     expect(words.credit.length).toBeGreaterThan(0);
     expect(words.months).toHaveLength(12);
+    expect(words.commentNotes?.length ?? 0).toBeGreaterThan(0);
   });
 
   it.each([
