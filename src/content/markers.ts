@@ -2,7 +2,7 @@ import { outletListPatterns, type LanguageWords } from "../lang";
 import { CONTAINER_SELECTOR, platformOf } from "../platforms";
 import type { SiteProfile } from "../sites";
 import type { Category } from "../shared/types";
-import { hasOwnText, NOT_PROSE, normalizeLabel, squash, visible } from "./text";
+import { hasOwnText, NOT_PROSE, normalizeLabel, squash, textUpTo, visible } from "./text";
 
 /** A clue found in the page: a label such as "Related Articles", a store link, a comment box. */
 export interface Marker {
@@ -90,9 +90,13 @@ const isTextBox = (el: Element): boolean => {
  * parent says nothing more (`<h2><span>Comments</span></h2>` → the h2).
  */
 function labelElement(start: Element, key: string): Element {
+  // A parent that says the label has about its length (spaces, a count, marks aside): a longer one
+  // says more, and is not read whole (normalizing a big block's text at every label was most of a page's pass).
+  const max = key.length * 4 + 400;
   let el = start;
   while (el.parentElement && el.parentElement !== el.ownerDocument.body) {
-    if (normalizeLabel(el.parentElement.textContent ?? "") !== key) break;
+    const text = textUpTo(el.parentElement, max);
+    if (text === null || normalizeLabel(text) !== key) break;
     el = el.parentElement;
   }
   return el;

@@ -48,6 +48,18 @@ export function trimEnd(s: string, strip: RegExp): string {
 /** A name's letters and digits alone, lower case: "Tech Insider" and "techinsider.io" compare by these. */
 export const letters = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
+/** `node`'s text when it has at most `max` characters, else null: found without reading a big block's whole text. */
+export function textUpTo(node: Node, max: number): string | null {
+  if (node.nodeType === Node.TEXT_NODE) return (node.nodeValue ?? "").length <= max ? (node.nodeValue ?? "") : null;
+  const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  let text = "";
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    text += n.nodeValue ?? "";
+    if (text.length > max) return null;
+  }
+  return text;
+}
+
 /** Elements whose text is never page prose. */
 export const NOT_PROSE = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TITLE", "OPTION", "TEXTAREA"]);
 
