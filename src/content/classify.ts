@@ -243,9 +243,11 @@ function parentAddsText(el: Element): boolean {
   return false;
 }
 
-/** Text after `el` among its siblings, other than in the siblings `skip` accepts. */
+/** Text after `el` among its siblings, other than in the siblings `skip` accepts and a close button's "×". */
 function hasTextAfter(el: Element, skip: (n: Element) => boolean): boolean {
-  for (let n = el.nextSibling; n; n = n.nextSibling) if (hasText(n) && !(n.nodeType === Node.ELEMENT_NODE && skip(n as Element))) return true;
+  for (let n = el.nextSibling; n; n = n.nextSibling) {
+    if (hasText(n) && !(n.nodeType === Node.ELEMENT_NODE && skip(n as Element)) && /[\p{L}\p{N}]/u.test(n.textContent ?? "")) return true;
+  }
   return false;
 }
 
@@ -320,6 +322,9 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const protects = (el: Element): boolean => holdingTitle.has(el) || holdingEnd.has(el) || holdingProse.has(el);
   const categoriesWithin = new Map<Element, Set<Category>>();
   for (const m of markers) {
+    // A follow link or an e-mail field proves a promo, but does not make a comment thread or a
+    // list (which may hold them) a mix of categories.
+    if (m.category === "app-banner" && !m.label) continue;
     for (let el: Element | null = m.element; el; el = el.parentElement) {
       const within = categoriesWithin.get(el) ?? new Set<Category>();
       if (within.has(m.category)) break; // and so do its ancestors
@@ -418,12 +423,21 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     return evidence ? (evidence === marker ? "" : evidence.reason) : null;
   };
 
+  /**
+   * A sign-up or follow box set into the story's body before its last prose line (a newsletter box
+   * under the headline): readers' tools copy it as the story's, so it stays. After the story, or
+   * outside its body, it is a promo like any other.
+   */
+  const lastProse = story.prose[story.prose.length - 1] ?? null;
+  const setIntoStory = (marker: Marker, top: Element | undefined): boolean =>
+    marker.category === "app-banner" && !!top && !!lastProse && !!story.body?.contains(top) && byDocumentOrder(top, lastProse) < 0;
+
   /** The first proven block after `start` (and outside it), or null. */
   const firstBlockAfter = (start: Element | null): Element[] | null => {
     for (const marker of markers) {
       if (!marker.label || (start && (byDocumentOrder(start, marker.element) > 0 || marker.element.contains(start)))) continue;
       const elements = blockFor(marker);
-      if (proven(marker, elements) !== null && elements[0]) return elements;
+      if (proven(marker, elements) !== null && elements[0] && !setIntoStory(marker, elements[0])) return elements;
     }
     return null;
   };
@@ -471,7 +485,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     if (blocks.some((b) => b.category !== marker.category && within(b, marker.element))) continue;
     const elements = blockFor(marker);
     const first = elements[0];
-    if (!first || blocks.some((b) => within(b, first))) continue;
+    if (!first || blocks.some((b) => within(b, first)) || setIntoStory(marker, first)) continue;
     // A list found by its structure reads its cards better than a label's climb does; a label's
     // block that holds lists and more (a lone card beside them) keeps them, and reads them too.
     // A related label's block that meets lists keeps its extent and reads its cards by their stamps

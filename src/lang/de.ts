@@ -6,15 +6,16 @@ export const de: LanguageWords = {
   labels: {
     comments: ["kommentare", "kommentar", "noch keine kommentare", "keine kommentare", "kommentar schreiben"],
     "ai-promo": ["testen sie unsere ki-funktionen", "ki-funktionen"],
-    "app-banner": ["app herunterladen", "laden sie die app herunter", "jetzt die app laden", "hol dir die app"],
+    "app-banner": ["app herunterladen", "laden sie die app herunter", "jetzt die app laden", "hol dir die app", "newsletter", "newsletter abonnieren", "folgen sie uns", "folge uns"],
     sponsored: ["gesponsert", "anzeige", "werbung", "sponsored", "bezahlter inhalt", "von unseren partnern", "partnerinhalte", "promoted", "aus dem netz"],
     related: ["ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel"],
   },
   evidence: {
     comments: ["noch keine kommentare", "keine kommentare", "schreiben sie den ersten kommentar", "kommentar schreiben"],
     "ai-promo": ["testen sie unsere ki-funktionen"],
-    "app-banner": ["app store", "google play", "laden im app store", "jetzt bei google play"],
+    "app-banner": ["app store", "google play", "laden im app store", "jetzt bei google play", "abonnieren", "jetzt abonnieren", "newsletter bestellen"],
   },
+  promos: ["{}-newsletter", "{} newsletter", "folgen sie uns auf {}", "folge uns auf {}", "{} abonnieren", "laden sie die {} app herunter"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["mehr von {}", "weitere artikel von {}"],
   credit: ["quelle", "quellen", "via", "zuerst erschienen bei", "zuerst erschienen in"],

@@ -6,15 +6,16 @@ export const es: LanguageWords = {
   labels: {
     comments: ["comentarios", "comentario", "todavía no hay comentarios", "no hay comentarios", "deja un comentario"],
     "ai-promo": ["prueba nuestras funciones de ia", "funciones de ia"],
-    "app-banner": ["descarga la aplicación", "descarga la app", "descargar la aplicación", "obtén la app"],
+    "app-banner": ["descarga la aplicación", "descarga la app", "descargar la aplicación", "obtén la app", "newsletter", "boletín", "síguenos", "suscríbete a nuestro boletín", "recibe nuestro boletín"],
     sponsored: ["patrocinado", "contenido patrocinado", "publicidad", "anuncio", "enlaces patrocinados", "de nuestros socios", "contenido de socios", "promocionado"],
     related: ["artículos relacionados", "noticias relacionadas", "te puede interesar", "lee también", "más noticias"],
   },
   evidence: {
     comments: ["todavía no hay comentarios", "no hay comentarios", "sé el primero en comentar", "escribe un comentario"],
     "ai-promo": ["prueba nuestras funciones de ia"],
-    "app-banner": ["app store", "google play", "disponible en app store", "disponible en google play"],
+    "app-banner": ["app store", "google play", "disponible en app store", "disponible en google play", "suscribirme", "suscribirse", "suscríbete", "me suscribo"],
   },
+  promos: ["suscríbete a {}", "síguenos en {}", "boletín de {}", "descarga la app de {}", "descarga la aplicación de {}"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["más de {}", "más noticias de {}"],
   credit: ["fuente", "fuentes", "vía", "via", "publicado originalmente en", "publicado originalmente por"],

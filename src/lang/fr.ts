@@ -6,15 +6,16 @@ export const fr: LanguageWords = {
   labels: {
     comments: ["commentaires", "commentaire", "aucun commentaire pour le moment", "aucun commentaire", "laisser un commentaire", "réagissez"],
     "ai-promo": ["essayez nos fonctionnalités ia", "fonctionnalités ia"],
-    "app-banner": ["télécharger l'application", "téléchargez l'application", "téléchargez notre application", "obtenir l'application"],
+    "app-banner": ["télécharger l'application", "téléchargez l'application", "téléchargez notre application", "obtenir l'application", "newsletter", "lettre d'information", "suivez-nous", "abonnez-vous à notre newsletter", "inscrivez-vous à notre newsletter"],
     sponsored: ["sponsorisé", "contenu sponsorisé", "contenus sponsorisés", "publicité", "pub", "annonce", "liens sponsorisés", "de nos partenaires", "contenu partenaire", "sur le web"],
     related: ["articles similaires", "à lire aussi", "lire aussi", "sur le même sujet", "articles liés", "vous aimerez aussi"],
   },
   evidence: {
     comments: ["aucun commentaire pour le moment", "aucun commentaire", "soyez le premier à commenter", "ajouter un commentaire", "écrire un commentaire"],
     "ai-promo": ["essayez nos fonctionnalités ia"],
-    "app-banner": ["app store", "google play", "disponible sur l'app store", "disponible sur google play"],
+    "app-banner": ["app store", "google play", "disponible sur l'app store", "disponible sur google play", "s'abonner", "je m'abonne", "s'inscrire", "je m'inscris"],
   },
+  promos: ["abonnez-vous à {}", "inscrivez-vous à {}", "la newsletter {}", "suivez-nous sur {}", "suivez {} sur les réseaux sociaux", "téléchargez l'application {}"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["plus de {}", "à lire aussi sur {}"],
   credit: ["source", "sources", "via", "crédit", "publié par"],

@@ -7,15 +7,16 @@ export const id: LanguageWords = {
   labels: {
     comments: ["komentar", "tulis komentar", "kirim komentar", "lihat komentar", "lihat semua komentar"],
     "ai-promo": ["coba fitur ai kami", "fitur ai"],
-    "app-banner": ["unduh aplikasi", "download aplikasi", "buka di aplikasi", "pasang aplikasi"],
+    "app-banner": ["unduh aplikasi", "download aplikasi", "buka di aplikasi", "pasang aplikasi", "newsletter", "ikuti kami", "berlangganan newsletter"],
     sponsored: ["iklan", "konten bersponsor", "disponsori", "sponsor", "advertorial", "konten promosi", "dari mitra kami"],
     related: ["berita terkait", "artikel terkait", "baca juga", "rekomendasi untuk anda", "berita lainnya", "terpopuler", "berita populer", "pilihan untukmu"],
   },
   evidence: {
     comments: ["belum ada komentar", "jadilah yang pertama berkomentar", "tulis komentar", "kirim komentar"],
     "ai-promo": ["coba fitur ai kami"],
-    "app-banner": ["app store", "google play", "download di app store", "dapatkan di google play"],
+    "app-banner": ["app store", "google play", "download di app store", "dapatkan di google play", "berlangganan", "langganan"],
   },
+  promos: ["gabung {}", "berlangganan {}", "ikuti kami di {}", "ikuti {} di media sosial", "unduh aplikasi {}"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   credit: ["sumber", "via", "dikutip dari"],
   byline: ["oleh", "penulis", "reporter", "editor"],

@@ -10,7 +10,7 @@ export const pt: LanguageWords = {
       "faça um comentário", "nenhum comentário",
     ],
     "ai-promo": ["experimente nossos recursos de ia", "recursos de ia"],
-    "app-banner": ["baixe o app", "baixe o aplicativo", "baixe nosso app", "baixar o aplicativo", "abrir no app", "abrir no aplicativo", "descarregue a app"],
+    "app-banner": ["baixe o app", "baixe o aplicativo", "baixe nosso app", "baixar o aplicativo", "abrir no app", "abrir no aplicativo", "descarregue a app", "newsletter", "newsletters", "siga-nos", "assine nossa newsletter", "receba nossa newsletter"],
     sponsored: [
       "publicidade", "patrocinado", "conteúdo patrocinado", "links patrocinados", "anúncio", "publieditorial",
       "conteúdo de marca", "de nossos parceiros", "dos nossos parceiros", "oferecido por", "promovido",
@@ -23,8 +23,9 @@ export const pt: LanguageWords = {
   evidence: {
     comments: ["seja o primeiro a comentar", "nenhum comentário", "ainda não há comentários", "escreva um comentário", "deixe seu comentário", "deixe o seu comentário"],
     "ai-promo": ["experimente nossos recursos de ia"],
-    "app-banner": ["app store", "google play", "disponível na app store", "disponível no google play"],
+    "app-banner": ["app store", "google play", "disponível na app store", "disponível no google play", "cadastrar", "assinar", "inscreva-se", "quero receber"],
   },
+  promos: ["assine {}", "assine a newsletter {}", "newsletter {}", "siga-nos no {}", "siga {} nas redes sociais", "baixe o app {}", "baixe o aplicativo {}"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["mais de {}", "mais notícias de {}", "últimas de {}"],
   credit: ["fonte", "fontes", "via", "com informações de", "publicado originalmente em", "publicado originalmente por"],
