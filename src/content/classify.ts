@@ -369,9 +369,13 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const blockFor = (marker: Marker): Element[] => {
     let top = marker.element;
     let boxed = false;
+    // A promo that proves itself (a "Subscribe to …" link, a site's notice) is its own block: the
+    // box around it, or the siblings after it, are a menu's other items or the page's next part.
+    const selfProven = marker.from === "text" && marker.category === "app-banner" && marker.evidence;
     for (;;) {
       const parent = top.parentElement;
       if (!parent || STOP_AT.has(parent.tagName) || protects(parent) || othersWithin(parent, marker.category)) break;
+      if (selfProven && parentAddsText(top)) break;
       // A label starts its block; a store link ends a small one (a banner's words come before its badges).
       if (marker.from === "text" ? hasTextBefore(top) : (parent.textContent ?? "").length > COMPACT || hasTextAfter(top, isBadge)) break;
       if (parentAddsText(top)) {
@@ -386,7 +390,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     }
     regions.add(top.parentElement ?? top);
     const elements = [top];
-    if (marker.from === "text" && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
+    if (marker.from === "text" && !selfProven && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
       const rank = Math.min(headingRank(top), 2);
       const compact = marker.category === "ai-promo" || marker.category === "app-banner";
@@ -429,15 +433,22 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
    * outside its body, it is a promo like any other.
    */
   const lastProse = story.prose[story.prose.length - 1] ?? null;
-  const setIntoStory = (marker: Marker, top: Element | undefined): boolean =>
-    marker.category === "app-banner" && !!top && !!lastProse && !!story.body?.contains(top) && byDocumentOrder(top, lastProse) < 0;
+  const setIntoStory = (marker: Marker, elements: Element[]): boolean => {
+    const top = elements[0];
+    if (marker.category !== "app-banner" || !top || !lastProse || !story.body?.contains(top)) return false;
+    // An app's store badges are never the story's, wherever they sit.
+    const badge = (m: Marker): boolean => m.category === "app-banner" && m.from === "element" && m.label && m.element.localName !== "form";
+    if (markers.some((m) => badge(m) && elements.some((el) => el.contains(m.element)))) return false;
+    // The story's prose goes on after it (a flat layout's promo paragraph is the block's own, not the story's).
+    return byDocumentOrder(top, lastProse) < 0 && !elements.some((el) => el.contains(lastProse));
+  };
 
   /** The first proven block after `start` (and outside it), or null. */
   const firstBlockAfter = (start: Element | null): Element[] | null => {
     for (const marker of markers) {
       if (!marker.label || (start && (byDocumentOrder(start, marker.element) > 0 || marker.element.contains(start)))) continue;
       const elements = blockFor(marker);
-      if (proven(marker, elements) !== null && elements[0] && !setIntoStory(marker, elements[0])) return elements;
+      if (proven(marker, elements) !== null && elements[0] && !setIntoStory(marker, elements)) return elements;
     }
     return null;
   };
@@ -485,7 +496,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     if (blocks.some((b) => b.category !== marker.category && within(b, marker.element))) continue;
     const elements = blockFor(marker);
     const first = elements[0];
-    if (!first || blocks.some((b) => within(b, first)) || setIntoStory(marker, first)) continue;
+    if (!first || blocks.some((b) => within(b, first)) || setIntoStory(marker, elements)) continue;
     // A list found by its structure reads its cards better than a label's climb does; a label's
     // block that holds lists and more (a lone card beside them) keeps them, and reads them too.
     // A related label's block that meets lists keeps its extent and reads its cards by their stamps

@@ -183,8 +183,9 @@ function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   const element = labelElement(parent, normalizeLabel(parent.textContent ?? ""));
   if (inRunningText(element) && !(entries.every((e) => e.label && e.evidence) && appendedLink(element))) return;
   const said = element.textContent ?? "";
-  // A link or button saying a promo ("Subscribe to our newsletters", "SmartNewsで読む") is the promo's own call.
-  const call = !!parent.closest("a[href], button");
+  // A link or button naming the site's channel ("Subscribe to our newsletters", "SmartNewsで読む") is
+  // the promo's own call. (A bare "Newsletter" link is a menu's item: it needs evidence.)
+  const call = entries === PROMO && !!parent.closest("a[href], button");
   for (const e of entries) {
     // A count with the word ("102 comments", "评论(15)", "跟贴31") is a comment counter: it proves itself.
     const counter = e.category === "comments" && e.label && /\d/.test(said);

@@ -216,6 +216,15 @@ describe("the site's own promos (app, newsletter, follow us)", () => {
     for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
   });
 
+  it("takes a menu's 'Newsletter' link for an item, and hides a 'Subscribe to …' link alone, not the items after it", () => {
+    const menu = (first: string): string =>
+      `<div class="menu"><ul><li><a href="/newsletter">${first}</a></li><li><a href="/about">About us</a></li><li><a href="/jobs">Jobs</a></li></ul></div>`;
+    const { doc } = tidy(page(`<article>${story}</article>${menu("Newsletter")}`), URL_ARTICLE);
+    expect(hidden(doc)).toEqual([]);
+    const cta = tidy(page(`<article>${story}</article>${menu("Subscribe to Daily8 Plus")}`), URL_ARTICLE);
+    expect(hidden(cta.doc)).toEqual(["Subscribe to Daily8 Plus"]);
+  });
+
   it("hides a download banner by its installer link, past its close button, and an image map's store regions", () => {
     const { doc } = tidy(
       page(`<div><strong>Browser update</strong><span>Log in faster, browse five times quicker</span>
