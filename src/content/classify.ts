@@ -329,9 +329,11 @@ function parentAddsText(el: Element): boolean {
   return false;
 }
 
-/** Text after `el` among its siblings, other than in the siblings `skip` accepts. */
+/** Text after `el` among its siblings, other than in the siblings `skip` accepts and a close button's "×". */
 function hasTextAfter(el: Element, skip: (n: Element) => boolean): boolean {
-  for (let n = el.nextSibling; n; n = n.nextSibling) if (hasText(n) && !(n.nodeType === Node.ELEMENT_NODE && skip(n as Element))) return true;
+  for (let n = el.nextSibling; n; n = n.nextSibling) {
+    if (hasText(n) && !(n.nodeType === Node.ELEMENT_NODE && skip(n as Element)) && /[\p{L}\p{N}]/u.test(n.textContent ?? "")) return true;
+  }
   return false;
 }
 
@@ -413,6 +415,9 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   }
   const categoriesWithin = new Map<Element, Set<Category>>();
   for (const m of markers) {
+    // A follow link or an e-mail field proves a promo, but does not make a comment thread or a
+    // list (which may hold them) a mix of categories.
+    if (m.category === "app-banner" && !m.label) continue;
     for (let el: Element | null = m.element; el; el = el.parentElement) {
       const within = categoriesWithin.get(el) ?? new Set<Category>();
       if (within.has(m.category)) break; // and so do its ancestors
@@ -457,9 +462,13 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const blockFor = (marker: Marker): Element[] => {
     let top = marker.element;
     let boxed = false;
+    // A promo that proves itself (a "Subscribe to …" link, a site's notice) is its own block: the
+    // box around it, or the siblings after it, are a menu's other items or the page's next part.
+    const selfProven = marker.from === "text" && marker.category === "app-banner" && marker.evidence;
     for (;;) {
       const parent = top.parentElement;
       if (!parent || STOP_AT.has(parent.tagName) || protects(parent) || othersWithin(parent, marker.category)) break;
+      if (selfProven && parentAddsText(top)) break;
       // A label starts its block; a store link ends a small one (a banner's words come before its badges).
       if (marker.from === "text" ? hasTextBefore(top) : (parent.textContent ?? "").length > COMPACT || hasTextAfter(top, isBadge)) break;
       if (parentAddsText(top)) {
@@ -477,7 +486,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     // A counter that is a link or a button ("102 comments" under the byline) leads to the comments:
     // what follows it may be the story.
     const heads = !marker.counter || !marker.element.closest("a, button");
-    if (marker.from === "text" && heads && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
+    if (marker.from === "text" && heads && !selfProven && standsAlone(top, marker.element) && !holdsOtherClue(top, marker)) {
       // A heading among siblings (a flat layout): the block is the heading and what follows it.
       const rank = Math.min(headingRank(top), 2);
       const compact = marker.category === "ai-promo" || marker.category === "app-banner";
@@ -542,12 +551,28 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     return more;
   };
 
+  /**
+   * A sign-up or follow box set into the story's body before its last prose line (a newsletter box
+   * under the headline): readers' tools copy it as the story's, so it stays. After the story, or
+   * outside its body, it is a promo like any other.
+   */
+  const lastProse = story.prose[story.prose.length - 1] ?? null;
+  const setIntoStory = (marker: Marker, elements: Element[]): boolean => {
+    const top = elements[0];
+    if (marker.category !== "app-banner" || !top || !lastProse || !story.body?.contains(top)) return false;
+    // An app's store badges are never the story's, wherever they sit.
+    const badge = (m: Marker): boolean => m.category === "app-banner" && m.from === "element" && m.label && m.element.localName !== "form";
+    if (markers.some((m) => badge(m) && elements.some((el) => el.contains(m.element)))) return false;
+    // The story's prose goes on after it (a flat layout's promo paragraph is the block's own, not the story's).
+    return byDocumentOrder(top, lastProse) < 0 && !elements.some((el) => el.contains(lastProse));
+  };
+
   /** The first proven block after `start` (and outside it), or null. */
   const firstBlockAfter = (start: Element | null): Element[] | null => {
     for (const marker of markers) {
       if (!marker.label || (start && (byDocumentOrder(start, marker.element) > 0 || marker.element.contains(start)))) continue;
       const elements = blockFor(marker);
-      if (proven(marker, elements) !== null && elements[0]) return elements;
+      if (proven(marker, elements) !== null && elements[0] && !setIntoStory(marker, elements)) return elements;
     }
     return null;
   };
@@ -622,7 +647,7 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     if (blocks.some((b) => b.category !== marker.category && within(b, marker.element))) continue;
     const elements = blockFor(marker);
     const first = elements[0];
-    if (!first || blocks.some((b) => within(b, first))) continue;
+    if (!first || blocks.some((b) => within(b, first)) || setIntoStory(marker, elements)) continue;
     // A list found by its structure reads its cards better than a label's climb does; a label's
     // block that holds lists and more (a lone card beside them) keeps them, and reads them too.
     // A related label's block that meets lists keeps its extent and reads its cards by their stamps

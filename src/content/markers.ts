@@ -1,5 +1,5 @@
-import { outletListPatterns, type LanguageWords } from "../lang";
-import { CONTAINER_SELECTOR, platformOf } from "../platforms";
+import { outletListPatterns, promoPatterns, type LanguageWords } from "../lang";
+import { CONTAINER_SELECTOR, platformOf, SOCIAL_HOSTS } from "../platforms";
 import type { SiteProfile } from "../sites";
 import type { Category } from "../shared/types";
 import { hasOwnText, NOT_PROSE, normalizeLabel, squash, textUpTo, visible } from "./text";
@@ -39,6 +39,8 @@ export interface Vocabulary {
   outletLists: RegExp[];
   /** Openings of a comment section's notes (see LanguageWords.commentNotes), null when none. */
   notes: RegExp | null;
+  /** The site's own channels in a promo ("Subscribe to {}", "{}公众号"): app-banner labels. */
+  promos: RegExp[];
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -71,14 +73,35 @@ export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | 
   const badges = new Set(languages.flatMap((w) => w.storeBadges).map(normalizeLabel));
   const notes = languages.flatMap((w) => w.commentNotes ?? []).map((n) => escapeRe(normalizeLabel(n)));
   const notesRe = notes.length ? new RegExp(`^(?:${notes.join("|")})`, "u") : null;
-  return { phrases, badges, longest, lookups: new Map(), outletLists: outletListPatterns(languages), notes: notesRe };
+  return { phrases, badges, longest, lookups: new Map(), outletLists: outletListPatterns(languages), notes: notesRe, promos: promoPatterns(languages) };
 }
 
-/** App-store addresses a link's href may hold. */
-const STORES = ["apps.apple.com", "itunes.apple.com", "play.google.com/store", "appgallery.huawei.com"];
+/** App-store and extension-store addresses a link's href may hold. */
+const STORES = [
+  "apps.apple.com", "itunes.apple.com", "play.google.com/store", "appgallery.huawei.com",
+  "chrome.google.com/webstore", "chromewebstore.google.com", "addons.mozilla.org", "microsoftedge.microsoft.com/addons",
+];
 const isStoreLink = (a: Element): boolean => {
   const href = a.getAttribute("href");
   return !!href && STORES.some((store) => href.includes(store));
+};
+/** An installer's address ("QQBrowser_Setup.exe", "app.apk"): a link to one is a download banner's button. */
+const INSTALLER = /^(?:https?:)?\/\/[^?#]+\.(?:exe|msi|dmg|pkg|apk)(?:[?#]|$)/i;
+/** A sign-up box's e-mail field (type="email", or a text field named for e-mail); never a comment or log-in form's. */
+const isEmailBox = (input: Element): boolean => {
+  const type = (input.getAttribute("type") ?? "text").toLowerCase();
+  const named = `${input.getAttribute("name") ?? ""} ${input.id} ${input.getAttribute("placeholder") ?? ""}`;
+  if (type !== "email" && !(type === "text" && /e-?mail/i.test(named))) return false;
+  const form = input.closest("form");
+  return !form || !form.querySelector("textarea, input[type=password]");
+};
+/** A link to a social network's page of the site (a follow link), not a share button's address. */
+const isFollowLink = (el: Element): boolean => {
+  const href = el.getAttribute("href") ?? el.getAttribute("src") ?? "";
+  const m = /^(?:https?:)?\/\/(?:[\w-]+\.)*?([\w-]+\.\w+)(?=[/:?#]|$)(\/[^?#]*)?/i.exec(href);
+  if (!m || !SOCIAL_HOSTS.includes((m[1] ?? "").toLowerCase())) return false;
+  // A like or follow widget (facebook.com/plugins/like.php) follows; a share address shares.
+  return !/share|sharer|intent|send|dialog/i.test(m[2] ?? "") || /\/plugins\/(?:like|page|follow)/i.test(m[2] ?? "");
 };
 const isTextBox = (el: Element): boolean => {
   const editable = el.getAttribute("contenteditable");
@@ -106,11 +129,29 @@ function labelElement(start: Element, key: string): Element {
 const inRunningText = (el: Element): boolean => !!el.parentElement && hasOwnText(el.parentElement);
 
 /**
+ * A link a platform appends to a paragraph after its last sentence ("…前往送别。<a>返回搜狐，查看更多</a>"):
+ * the paragraph's last text, after a sentence's end. (Only a phrase that proves itself, a site's own words.)
+ */
+function appendedLink(el: Element): boolean {
+  if (el.localName !== "a" || hasTextAfterIn(el)) return false;
+  let before = "";
+  for (let n = el.previousSibling; n && !/\S/.test(before); n = n.previousSibling) before = n.textContent ?? "";
+  return /[.!?。！？]\s*$/.test(before);
+}
+const hasTextAfterIn = (el: Element): boolean => {
+  for (let n = el.nextSibling; n; n = n.nextSibling) if (/\S/.test(n.textContent ?? "")) return true;
+  return false;
+};
+
+/**
  * The vocabulary's entries for a text, by its label form. Pages repeat their short texts (source
  * names, "2 hours ago", "Reply"), so the answers are kept: normalizing every short text node was
  * most of the markers pass.
  */
 const OUTLET_LIST: Entry[] = [{ category: "related", label: true, evidence: false }];
+const PROMO: Entry[] = [{ category: "app-banner", label: true, evidence: false }];
+/** Longest promo line looked at ("Sign up for Breaking News by AOL to get … straight to your inbox."). */
+const MAX_PROMO = 160;
 /** Longest "More from <outlet>" heading looked at. */
 const MAX_OUTLET_LIST = 80;
 const COMMENT_NOTE: Entry[] = [{ category: "comments", label: true, evidence: true }];
@@ -128,6 +169,10 @@ function entriesFor(vocab: Vocabulary, text: string): Entry[] | undefined {
       const heading = squash(visible(text));
       if (vocab.outletLists.some((p) => p.test(heading))) known = OUTLET_LIST;
     }
+    if (!known && text.length <= MAX_PROMO) {
+      const line = squash(visible(text));
+      if (vocab.promos.some((p) => p.test(line))) known = PROMO;
+    }
     // A note's opening, after a mark such as "※" or "*".
     if (!known && vocab.notes && text.length <= MAX_NOTE && vocab.notes.test(normalizeLabel(squash(text).slice(0, NOTE_OPENING)).replace(/^[^\p{L}]+/u, ""))) {
       known = COMMENT_NOTE;
@@ -140,23 +185,35 @@ function entriesFor(vocab: Vocabulary, text: string): Entry[] | undefined {
 
 function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   const raw = text.nodeValue ?? "";
-  if (raw.length > (vocab.notes ? Math.max(MAX_NOTE, vocab.longest * 2) : vocab.longest * 2) || !/\S/.test(raw)) return;
+  // A promo line or a comment note may be longer than any phrase ("Sign up for <b>Breaking News by AOL</b> to get …").
+  const reach = Math.max(vocab.longest, vocab.promos.length ? MAX_PROMO : 0, vocab.notes ? MAX_NOTE / 2 : 0);
+  if (raw.length > reach * 2 || !/\S/.test(raw)) return;
   const parent = text.parentElement;
   if (!parent || NOT_PROSE.has(parent.tagName)) return;
-  let entries = entriesFor(vocab, raw);
+  // Past the phrases' reach only a promo line counts (a longer text matching a phrase is left as it was).
+  const within = (text: string, limit: number): Entry[] | undefined => {
+    const found = entriesFor(vocab, text);
+    return text.length <= limit || found === PROMO || found === COMMENT_NOTE ? found : undefined;
+  };
+  let entries = within(raw, vocab.longest * 2);
   // A label split over nodes: "Related <b>Articles</b>" (a lone text node's parent says nothing more).
   if (!entries && parent.childNodes.length <= 4 && parent.childNodes.length > 1) {
     const whole = parent.textContent ?? "";
-    if (whole.length <= vocab.longest) entries = entriesFor(vocab, whole);
+    if (whole.length <= reach) entries = within(whole, vocab.longest);
   }
   if (!entries) return;
   const element = labelElement(parent, normalizeLabel(parent.textContent ?? ""));
-  if (inRunningText(element)) return;
+  if (inRunningText(element) && !(entries.every((e) => e.label && e.evidence) && appendedLink(element))) return;
   const said = element.textContent ?? "";
+  // A link or button naming the site's channel ("Subscribe to our newsletters", "SmartNewsで読む") is
+  // the promo's own call. (A bare "Newsletter" link is a menu's item: it needs evidence.)
+  const call = entries === PROMO && !!parent.closest("a[href], button");
   for (const e of entries) {
     // A count with the word ("102 comments", "评论(15)", "跟贴31") is a comment counter: it proves itself.
     const counter = e.category === "comments" && e.label && !e.evidence && /\d/.test(said);
-    out.push({ element, ...e, evidence: e.evidence || counter, from: "text", reason: `text “${squash(said)}”${counter ? " (a comment counter)" : ""}`, text: said, ...(counter ? { counter } : {}) });
+    const promo = e.category === "app-banner" && e.label && call;
+    const why = counter ? " (a comment counter)" : promo && !e.evidence ? " (a call to action)" : "";
+    out.push({ element, ...e, evidence: e.evidence || counter || promo, from: "text", reason: `text “${squash(said)}”${why}`, text: said, ...(counter ? { counter } : {}) });
   }
 }
 
@@ -189,9 +246,25 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
   const isBadge = (a: Element): boolean =>
     ["img", "svg", "picture"].some((tag) => a.getElementsByTagName(tag).length > 0) || vocab.badges.has(normalizeLabel(a.textContent ?? ""));
   for (const a of byTag("a", isStoreLink)) if (isBadge(a)) banner(a, "app-store badge link");
+  // An image map's store regions (a badge picture with the stores' areas over it).
+  const maps = new Set(byTag("area", isStoreLink).map((area) => (area.parentElement?.localName === "map" ? area.parentElement : area)));
+  for (const map of maps) banner(map, "app-store badge area");
+  for (const a of byTag("a", (el) => INSTALLER.test(el.getAttribute("href") ?? ""))) banner(a, "an installer's download link");
   for (const img of byTag("img", (el) => el.hasAttribute("alt"))) {
     const alt = img.getAttribute("alt") ?? "";
-    if (vocab.badges.has(normalizeLabel(alt))) banner(img.closest("a") ?? img, `store badge “${alt}”`);
+    // A badge, or a picture named for the promo ("新浪新闻公众号", "客户端下载": a QR code, a download badge).
+    const promo = alt.length <= MAX_PROMO && !!entriesFor(vocab, alt)?.some((e) => e.category === "app-banner" && e.label);
+    if (vocab.badges.has(normalizeLabel(alt)) || promo) banner(img.closest("a") ?? img, `store badge “${alt}”`);
+  }
+  // A sign-up box's e-mail field: its small form is the promo's block (a banner's label), a field alone only proves one.
+  for (const input of byTag("input", isEmailBox)) {
+    const form = input.closest("form");
+    if (form && squash(form.textContent ?? "").length <= 200) banner(form, "an e-mail sign-up form");
+    else out.push({ element: input, category: "app-banner", label: false, evidence: true, from: "element", reason: "an e-mail sign-up field", text: null });
+  }
+  // Follow links and like widgets of social networks: they prove a "Follow us" block, never start one.
+  for (const el of [...byTag("a", isFollowLink), ...byTag("iframe", isFollowLink)]) {
+    out.push({ element: el, category: "app-banner", label: false, evidence: true, from: "element", reason: "a follow link to a social network", text: null });
   }
   for (const box of withRoot([...scope.querySelectorAll("textarea, [contenteditable]")].filter(isTextBox), isTextBox)) {
     out.push({ element: box, category: "comments", label: false, evidence: true, from: "element", reason: "a text box to write in", text: null });

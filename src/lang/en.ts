@@ -27,7 +27,7 @@ export const en: LanguageWords = {
       "blog comments powered by disqus",
     ],
     "ai-promo": ["try our ai features", "ai features"],
-    "app-banner": ["download the app", "get started now: download the app", "download our app", "get the app", "open in app", "continue in app", "read in the app"],
+    "app-banner": ["download the app", "get started now: download the app", "download our app", "get the app", "open in app", "continue in app", "read in the app", "newsletter", "newsletters", "our newsletter", "sign up for our newsletter", "subscribe to our newsletter", "get our newsletter", "follow us", "follow us on social media", "connect with us", "stay connected", "get the extension"],
     sponsored: [
       "sponsored",
       "promoted",
@@ -105,7 +105,7 @@ export const en: LanguageWords = {
       "join the conversation",
     ],
     "ai-promo": ["try our ai features"],
-    "app-banner": ["app store", "google play", "download on the app store", "get it on google play"],
+    "app-banner": ["app store", "google play", "download on the app store", "get it on google play", "subscribe", "sign up", "subscribe now", "sign me up", "facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest", "tiktok", "telegram", "whatsapp"],
     // The ad networks' own captions: a list they sign is theirs.
     sponsored: ["sponsored links by taboola", "by taboola", "recommended by outbrain", "promoted links by taboola", "ads by revcontent", "adchoices"],
   },
@@ -115,6 +115,7 @@ export const en: LanguageWords = {
     "the views expressed in the comments",
     "comments are the sole responsibility of",
   ],
+  promos: ["subscribe to {}", "sign up for {}", "{} newsletter", "{} newsletters", "follow us on {}", "follow {} on social media", "get the {} app", "download the {} app", "get the {} extension", "install the {} extension"],
   storeBadges: ["app-store", "play-store", "app store", "google play", "download on the app store", "get it on google play"],
   outletLists: ["more from {}", "more by {}", "more stories from {}", "latest from {}", "other stories from {}", "more {} stories", "top stories from {}"],
   furniture: ["updated", "published", "posted", "last updated", "this story is from", "share", "report", "original", "provided by", "advertisement"],

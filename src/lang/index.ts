@@ -29,6 +29,7 @@ function wordsFor(tag: string | null | undefined): LanguageWords {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const outletListCache = new Map<string, RegExp[]>();
+const promoCache = new Map<string, RegExp[]>();
 
 /**
  * The languages' "More from {}" headings as patterns over a heading's text (whitespace squashed,
@@ -43,6 +44,23 @@ export function outletListPatterns(languages: LanguageWords[]): RegExp[] {
       return new RegExp(`^${escapeRe(before)}(.{2,50}?)${escapeRe(after)}[\\s.…:!·•|>»›-]*$`, "iu");
     });
     outletListCache.set(key, patterns);
+  }
+  return patterns;
+}
+
+/**
+ * The languages' promo wordings (see LanguageWords.promos) as patterns over a short text (whitespace
+ * squashed, any case). The name may be long: "Sign up for Breaking News by AOL to get … your inbox".
+ */
+export function promoPatterns(languages: LanguageWords[]): RegExp[] {
+  const key = languages.map((l) => l.lang).join();
+  let patterns = promoCache.get(key);
+  if (!patterns) {
+    // A wording may name two things: "{}尽在{}app" ("investment news, all in the Sina Finance app").
+    patterns = [...new Set(languages.flatMap((l) => l.promos ?? []))].map(
+      (p) => new RegExp(`^${p.split("{}").map(escapeRe).join("(.{2,120}?)")}[\\s.…:!·•|>»›-]*$`, "iu"),
+    );
+    promoCache.set(key, patterns);
   }
   return patterns;
 }

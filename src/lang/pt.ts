@@ -11,7 +11,7 @@ export const pt: LanguageWords = {
       "ver mais comentários", "carregar mais comentários",
     ],
     "ai-promo": ["experimente nossos recursos de ia", "recursos de ia"],
-    "app-banner": ["baixe o app", "baixe o aplicativo", "baixe nosso app", "baixar o aplicativo", "abrir no app", "abrir no aplicativo", "descarregue a app"],
+    "app-banner": ["baixe o app", "baixe o aplicativo", "baixe nosso app", "baixar o aplicativo", "abrir no app", "abrir no aplicativo", "descarregue a app", "newsletter", "newsletters", "siga-nos", "assine nossa newsletter", "receba nossa newsletter"],
     sponsored: [
       "publicidade", "patrocinado", "conteúdo patrocinado", "links patrocinados", "anúncio", "publieditorial",
       "conteúdo de marca", "de nossos parceiros", "dos nossos parceiros", "oferecido por", "promovido",
@@ -25,9 +25,10 @@ export const pt: LanguageWords = {
   evidence: {
     comments: ["seja o primeiro a comentar", "nenhum comentário", "ainda não há comentários", "escreva um comentário", "deixe seu comentário", "deixe o seu comentário", "ver mais comentários", "carregar mais comentários"],
     "ai-promo": ["experimente nossos recursos de ia"],
-    "app-banner": ["app store", "google play", "disponível na app store", "disponível no google play"],
+    "app-banner": ["app store", "google play", "disponível na app store", "disponível no google play", "cadastrar", "assinar", "inscreva-se", "quero receber"],
   },
   commentNotes: ["os comentários são de responsabilidade", "comentários são de responsabilidade", "os comentários não representam a opinião"],
+  promos: ["assine {}", "assine a newsletter {}", "newsletter {}", "siga-nos no {}", "siga {} nas redes sociais", "baixe o app {}", "baixe o aplicativo {}"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["mais de {}", "mais notícias de {}", "últimas de {}"],
   outletWords: ["notícias", "jornal", "folha", "agência", "news", "press", "revista", "diário", "gazeta"],

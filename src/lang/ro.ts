@@ -12,7 +12,7 @@ export const ro: LanguageWords = {
   labels: {
     comments: both(["comentarii", "comentariu", "adaugă un comentariu", "lasă un comentariu", "scrie un comentariu", "vezi comentariile", "vezi mai multe comentarii", "încarcă mai multe comentarii"]),
     "ai-promo": both(["încearcă funcțiile ai", "funcții ai"]),
-    "app-banner": both(["descarcă aplicația", "descarcă aplicatia", "instalează aplicația", "deschide în aplicație"]),
+    "app-banner": both(["descarcă aplicația", "descarcă aplicatia", "instalează aplicația", "deschide în aplicație", "newsletter", "urmărește-ne", "urmăriți-ne", "abonează-te la newsletter"]),
     sponsored: both(["publicitate", "sponsorizat", "conținut sponsorizat", "reclamă", "de la partenerii noștri", "conținut partener", "advertorial"]),
     related: both([
       "articole similare", "știri similare", "citește și", "alte știri", "mai multe știri", "articole recomandate", "recomandări",
@@ -22,9 +22,10 @@ export const ro: LanguageWords = {
   evidence: {
     comments: both(["niciun comentariu", "fii primul care comentează", "adaugă un comentariu", "scrie un comentariu", "vezi mai multe comentarii", "încarcă mai multe comentarii"]),
     "ai-promo": both(["încearcă funcțiile ai"]),
-    "app-banner": ["app store", "google play", "disponibil în app store", "disponibil pe google play"],
+    "app-banner": ["app store", "google play", "disponibil în app store", "disponibil pe google play", "abonează-te", "mă abonez", "abonare"],
   },
   commentNotes: ["comentariile reprezintă opinia", "comentariile nu reprezintă", "opiniile exprimate în comentarii"],
+  promos: ["abonează-te la {}", "urmărește-ne pe {}", "urmăriți-ne pe {}", "descarcă aplicația {}"],
   storeBadges: ["app-store", "play-store", "app store", "google play"],
   outletLists: ["alte ştiri de {}", "alte știri de {}", "mai multe de la {}"],
   outletWords: ["știri", "ştiri", "news", "ziarul", "jurnal", "gazeta", "agenția", "agenţia", "press", "tv"],

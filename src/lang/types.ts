@@ -40,6 +40,12 @@ export interface LanguageWords {
    * (a site's name may follow) is a comments label and its own evidence.
    */
   commentNotes?: string[];
+  /**
+   * The site's own channels named in a promo, "{}" standing for a name: "subscribe to {}",
+   * "{}公众号", "{}で読む". A heading saying one is an app-banner label (proved by an e-mail box,
+   * a follow link, a store link); a link or button saying one is the promo itself.
+   */
+  promos?: string[];
   /** Alt texts of store badges ("app-store", "Google Play"), and of app QR codes ("二维码"). */
   storeBadges: string[];
   /**

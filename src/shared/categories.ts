@@ -43,9 +43,10 @@ export const CATEGORY_REGISTRY = [
     nameKey: "categoryAppBanner",
     optionLabelKey: "optionsHideAppBanner",
     optionKey: "app-banner",
-    proof: "app-store links or badges",
+    // The site's own channels: its app, newsletter, social accounts, extension, "read in <app>".
+    proof: "a store link or badge, an e-mail sign-up box, a follow link, or the promo's own call (“Subscribe to …”)",
     listedInPanel: false,
-    signalName: "an app-download banner",
+    signalName: "an app or newsletter promo",
   },
   {
     id: "sponsored",

@@ -12,6 +12,11 @@ export const sohu: SiteProfile = {
   ],
   language: "zh",
   dateOrder: "ymd",
+  // The platform's own notice under each account's post, the link it appends to the story's last
+  // paragraph, and its "go to the front page" countdown: Sohu's furniture, not the account's story.
+  words: {
+    zh: { "app-banner": ["平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务", "返回搜狐，查看更多", "进入搜狐首页"] },
+  },
 };
 
 export const sohuExamples: SiteExamples = [

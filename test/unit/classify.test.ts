@@ -324,6 +324,85 @@ describe("teaser lists by structure", () => {
   });
 });
 
+describe("the site's own promos (app, newsletter, follow us)", () => {
+  const hidden = (doc: Document): string[] => attr(doc, "app-banner").map((e) => (e.textContent ?? "").replace(/\s+/g, " ").trim());
+
+  it("hides a newsletter box by its e-mail sign-up form, and keeps the story's sentence about the newsletter", () => {
+    const { doc } = tidy(
+      page(`<article>${story}<p>Readers of our newsletter asked about the talks last week.</p></article>
+        <div class="cta"><div><h3>Want more stories like this?</h3><p>Every day we send an email with the top stories.</p>
+        <form><input type="email" placeholder="Your email"><button>Subscribe</button></form></div></div>`),
+      URL_ARTICLE,
+    );
+    expect(hidden(doc)).toEqual(["Want more stories like this?Every day we send an email with the top stories. Subscribe"]);
+    expect(hiddenUnder(doc.querySelector("article p:last-child") as Element)).toBeNull();
+  });
+
+  it("proves a promo line ('Sign up for … to get …') by the box's own call to subscribe, not by its wording alone", () => {
+    const box = (call: string): string =>
+      `<div><div><img alt="logo"><p>Sign up for <b>Breaking News by Daily8</b> to get the latest alerts delivered straight to your inbox.</p></div>${call}</div>`;
+    const { doc } = tidy(page(`<article>${story}</article>${box(`<p><a href="/newsletter">Subscribe to our other newsletters</a></p>`)}`), URL_ARTICLE);
+    expect(hidden(doc)).toHaveLength(1);
+    expect(hidden(doc)[0]).toContain("Sign up for Breaking News by Daily8");
+    const plain = tidy(page(`<article>${story}</article>${box(`<p>Terms apply.</p>`)}`), URL_ARTICLE);
+    expect(hidden(plain.doc)).toEqual([]);
+  });
+
+  it("hides a 'Follow us' box by its links to the site's social accounts, but not by share buttons", () => {
+    const follow = (href: string): string =>
+      `<div><span>FOLLOW US ON SOCIAL MEDIA</span><ul><li><a href="${href}"><svg></svg></a></li></ul></div>`;
+    const { doc } = tidy(page(`<article>${story}</article>${follow("https://www.facebook.com/daily8")}`), URL_ARTICLE);
+    expect(hidden(doc)).toEqual(["FOLLOW US ON SOCIAL MEDIA"]);
+    const share = tidy(page(`<article>${story}</article>${follow("https://www.facebook.com/sharer/sharer.php?u=x")}`), URL_ARTICLE);
+    expect(hidden(share.doc)).toEqual([]);
+  });
+
+  it("keeps a sign-up box set into the story before its prose (readers' tools keep it as the story's)", () => {
+    const { doc } = tidy(
+      page(`<article><h1>A long enough story title</h1><div class="body">
+        <div><p><span>SIGN UP</span> FOR OUR NEWSLETTER</p><form><input type="text" name="email" placeholder="email address"><input type="submit" value="Submit"></form></div>
+        <p>First paragraph of the story, which says what happened and why it matters to readers.</p>
+        <p>Second paragraph of the story with more detail about the exchange and what comes next.</p></div></article>`),
+      URL_ARTICLE,
+    );
+    expect(hidden(doc)).toEqual([]);
+  });
+
+  it("hides a platform's link appended to the story's last paragraph (site words), never the paragraph", () => {
+    const { doc } = tidy(
+      `<!doctype html><html lang="zh"><head><title>一个足够长的新闻标题在这里</title></head><body><article><h1>一个足够长的新闻标题在这里</h1>
+        <p>第一段正文，讲述发生了什么以及为什么对读者重要，内容足够长。</p>
+        <p>最后一段正文也足够长，说明了后续的安排。<a href="//www.sohu.com/"><span>返回搜狐，查看更多</span></a></p>
+        <p>他说，想了解更多可以<a href="//www.sohu.com/">返回搜狐，查看更多</a>的内容。</p></article></body></html>`,
+      "https://www.sohu.com/a/733320600_429139",
+    );
+    const links = [...doc.querySelectorAll("article a")];
+    expect(links.map((a) => hiddenUnder(a))).toEqual(["app-banner", null]);
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+  });
+
+  it("takes a menu's 'Newsletter' link for an item, and hides a 'Subscribe to …' link alone, not the items after it", () => {
+    const menu = (first: string): string =>
+      `<div class="menu"><ul><li><a href="/newsletter">${first}</a></li><li><a href="/about">About us</a></li><li><a href="/jobs">Jobs</a></li></ul></div>`;
+    const { doc } = tidy(page(`<article>${story}</article>${menu("Newsletter")}`), URL_ARTICLE);
+    expect(hidden(doc)).toEqual([]);
+    const cta = tidy(page(`<article>${story}</article>${menu("Subscribe to Daily8 Plus")}`), URL_ARTICLE);
+    expect(hidden(cta.doc)).toEqual(["Subscribe to Daily8 Plus"]);
+  });
+
+  it("hides a download banner by its installer link, past its close button, and an image map's store regions", () => {
+    const { doc } = tidy(
+      page(`<div><strong>Browser update</strong><span>Log in faster, browse five times quicker</span>
+        <a href="https://dl.example.com/Browser_Setup.exe">Update now</a><em>×</em></div>
+        <article>${story}</article>
+        <aside><div><p>Daily8 app</p><img src="/badges.png" usemap="#m"><map name="m">
+        <area shape="rect" coords="0,0,9,9" href="https://itunes.apple.com/cn/app/id1"></map></div><ul>${"<li><a href='/section'>A section</a></li>".repeat(40)}</ul></aside>`),
+      URL_ARTICLE,
+    );
+    expect(hidden(doc)).toEqual(["Browser updateLog in faster, browse five times quicker Update now×", "Daily8 app"]);
+  });
+});
+
 describe("teasers", () => {
   it("reads title, absolute link, source, time and summary; drops non-web links; merges duplicates", () => {
     const { session } = tidy(

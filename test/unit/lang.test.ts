@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeLabel } from "../../src/content/text";
-import { creditPatterns, LANGUAGES, languagesFor, pageLanguage } from "../../src/lang";
+import { creditPatterns, LANGUAGES, languagesFor, pageLanguage, promoPatterns } from "../../src/lang";
 
 const all = Object.values(LANGUAGES);
 
@@ -126,5 +126,38 @@ describe("pageLanguage", () => {
     expect(pageLanguage(doc('<html lang="fr"><head><meta name="language" content="ro"></head></html>'))).toBe("fr");
     expect(pageLanguage(doc('<html lang="en"><head><meta name="language" content="English"></head></html>'))).toBe("en");
     expect(pageLanguage(doc('<html><head><meta name="language" content="ro"></head></html>'))).toBe("ro");
+  });
+});
+
+describe("promoPatterns: the site's own channels named in a promo", () => {
+  const says = (lang: string, line: string): boolean => promoPatterns(languagesFor(lang)).some((p) => p.test(line));
+
+  it.each([
+    ["en", "SUBSCRIBE TO & FOLLOW POLITICS"],
+    ["en", "Sign up for Breaking News by AOL to get the latest breaking news alerts and updates delivered straight to your inbox."],
+    ["en", "Get the Digg New Tab Extension"],
+    ["zh", "新浪新闻公众号"],
+    ["zh", "投资热点尽在新浪财经APP>"],
+    ["zh", "澎湃新闻APP下载"],
+    ["ja", "SmartNewsで読む"],
+    ["ko", "네이버에서 뉴스타파 구독하기"],
+    ["pt", "Assine a newsletter UOL"],
+  ])("%s: “%s” is a promo", (lang, line) => {
+    expect(says(lang, line)).toBe(true);
+  });
+
+  it.each([
+    ["en", "Follow the money"],
+    ["en", "Newsletter"],
+    ["en", "He asked readers to sign up"],
+    ["zh", "关注民生"],
+    ["ja", "続きを読む"],
+    ["ko", "구독"],
+  ])("%s: “%s” is not", (lang, line) => {
+    expect(says(lang, line)).toBe(false);
+  });
+
+  it("is built once per list of languages", () => {
+    expect(promoPatterns(languagesFor("zh"))).toBe(promoPatterns(languagesFor("zh-CN")));
   });
 });

@@ -99,7 +99,7 @@ describe("what Tidyread did", () => {
     const boxes = [...root.querySelectorAll<HTMLInputElement>(".did input[type=checkbox]")];
     expect(boxes.map((b) => [b.dataset["category"], b.checked, b.parentElement?.textContent?.trim()])).toEqual([
       ["comments", true, "Comments hidden (1)"],
-      ["app-banner", false, "App banners hidden (2)"],
+      ["app-banner", false, "App and newsletter promos hidden (2)"],
       ["related", true, "Related articles hidden (1)"],
     ]);
     boxes[0]?.click();
