@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { corpusSlugs, formatTable, loadPage, score, totals, type Observed, type Score } from "../real-pages/corpus";
+import { corpusSlugs, formatTable, loadPage, missedTargets, score, totals, type Observed, type Score } from "../real-pages/corpus";
 import { detectGeneric } from "../../src/content/generic";
 import { languagesFor, pageLanguage } from "../../src/lang";
 import { runSession } from "./support";
@@ -52,6 +52,11 @@ describe.runIf(slugs.length > 0)("real aggregator pages (jsdom)", () => {
       expect(result.lost, `story snippets hidden on ${slug}`).toEqual([]);
       if (!result.aggregator) expect(verdict, untouched.session?.detection.signals.join("\n")).toBe("none");
     });
+  });
+
+  it("meet issue 11's targets over the corpus", () => {
+    expect(scores.length, "every page was scored first").toBe(slugs.length);
+    expect(missedTargets(totals(scores))).toEqual([]);
   });
 
   afterAll(() => {
