@@ -8,6 +8,7 @@ import { looksLikeOutlet } from "./cards";
 import { isHeadline, isProse, ownerOf, type Line } from "./structure";
 import { findTimeIn, type TeaserContext } from "./teasers";
 import { letters, NOT_PROSE, normalizeLabel, squash, visible } from "./text";
+import { escapeRegExp } from "../shared/regexp";
 
 /** How a credit was read: all but the last are the page saying so; the last is a reading of a byline (a person's, as often). */
 export type CreditForm = "credit line" | "on this site" | "metadata" | "name linked to its own site" | "dateline" | "outlet by a time" | "its own stories in the story" | "name by a time";
@@ -60,13 +61,12 @@ function linesFrom(title: Element, forward: boolean, max: number, withLong = fal
   return withLong ? lines : lines.filter((l) => l.text.length <= MAX_CREDIT_LINE);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const furnitureCache = new WeakMap<LanguageWords[], RegExp>();
 /** The furniture words of the page's languages, at either end of a name ("原创 GameForce", "新京报 举报"). */
 function furnitureOf(languages: LanguageWords[]): RegExp {
   let re = furnitureCache.get(languages);
   if (!re) {
-    const words = [...new Set(languages.flatMap((l) => l.furniture ?? []))].sort((a, b) => b.length - a.length).map(escape);
+    const words = [...new Set(languages.flatMap((l) => l.furniture ?? []))].sort((a, b) => b.length - a.length).map(escapeRegExp);
     re = words.length ? new RegExp(`^(?:(?:${words.join("|")})(?:[\\s:：]+|$))+|(?:(?:^|\\s+)(?:${words.join("|")})[\\s\\S]*)$`, "iu") : /(?!)/;
     furnitureCache.set(languages, re);
   }

@@ -3,6 +3,7 @@ import { CONTAINER_SELECTOR, platformOf, SOCIAL_HOSTS } from "../platforms";
 import type { SiteProfile } from "../sites";
 import type { Category } from "../shared/types";
 import { hasOwnText, NOT_PROSE, normalizeLabel, squash, textUpTo, visible } from "./text";
+import { escapeRegExp } from "../shared/regexp";
 
 /** A clue found in the page: a label such as "Related Articles", a store link, a comment box. */
 export interface Marker {
@@ -43,7 +44,6 @@ export interface Vocabulary {
   promos: RegExp[];
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Phrases of the page's language, then of each fallback (English UI on other-language pages is common). */
 export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | null): Vocabulary {
@@ -71,7 +71,7 @@ export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | 
   }
   const longest = Math.max(...[...phrases.keys()].map((k) => k.length)) + 12;
   const badges = new Set(languages.flatMap((w) => w.storeBadges).map(normalizeLabel));
-  const notes = languages.flatMap((w) => w.commentNotes ?? []).map((n) => escapeRe(normalizeLabel(n)));
+  const notes = languages.flatMap((w) => w.commentNotes ?? []).map((n) => escapeRegExp(normalizeLabel(n)));
   const notesRe = notes.length ? new RegExp(`^(?:${notes.join("|")})`, "u") : null;
   return { phrases, badges, longest, lookups: new Map(), outletLists: outletListPatterns(languages), notes: notesRe, promos: promoPatterns(languages) };
 }

@@ -1,4 +1,5 @@
 import type { LanguageWords } from "./types";
+import { escapeRegExp } from "../shared/regexp";
 
 /** The two readings of a short line near a story's title: who it is credited to, and whether it names a person. */
 export interface CreditPatterns {
@@ -8,9 +9,8 @@ export interface CreditPatterns {
   byline: RegExp;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (words: Iterable<string>): string =>
-  [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join("|");
+  [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
 /**
  * Words of spaced scripts end at a non-letter ("by" is not "Byron"); Han and kana run into the
@@ -31,7 +31,7 @@ export function creditPatterns(languages: LanguageWords[]): CreditPatterns {
   const cached = cache.get(key);
   if (cached) return cached;
   const credit = alternation(languages.flatMap((l) => l.credit));
-  const starts = [...new Set(languages.flatMap((l) => l.byline))].sort((a, b) => b.length - a.length).map((w) => escape(w) + wordEnd(w));
+  const starts = [...new Set(languages.flatMap((l) => l.byline))].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w) + wordEnd(w));
   const after = alternation(languages.flatMap((l) => l.bylineAfter ?? []));
   const patterns: CreditPatterns = {
     credit: new RegExp(`^(?:[\\d:./年月日号\\-]+\\s+)*(?:${credit})(?:\\s*[:：]\\s*|\\s+)(.{2,50})$`, "iu"),

@@ -11,6 +11,7 @@ import { ro } from "./ro";
 import { ru } from "./ru";
 import type { LanguageWords } from "./types";
 import { zh } from "./zh";
+import { escapeRegExp } from "../shared/regexp";
 
 export type { LanguageWords, TimeUnit } from "./types";
 export { creditPatterns, type CreditPatterns } from "./credit";
@@ -27,7 +28,6 @@ function wordsFor(tag: string | null | undefined): LanguageWords {
   return LANGUAGES[ALIASES[code] ?? code] ?? en;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const outletListCache = new Map<string, RegExp[]>();
 const promoCache = new Map<string, RegExp[]>();
 
@@ -41,7 +41,7 @@ export function outletListPatterns(languages: LanguageWords[]): RegExp[] {
   if (!patterns) {
     patterns = [...new Set(languages.flatMap((l) => l.outletLists ?? []))].map((p) => {
       const [before = "", after = ""] = p.split("{}");
-      return new RegExp(`^${escapeRe(before)}(.{2,50}?)${escapeRe(after)}[\\s.…:!·•|>»›-]*$`, "iu");
+      return new RegExp(`^${escapeRegExp(before)}(.{2,50}?)${escapeRegExp(after)}[\\s.…:!·•|>»›-]*$`, "iu");
     });
     outletListCache.set(key, patterns);
   }
@@ -58,7 +58,7 @@ export function promoPatterns(languages: LanguageWords[]): RegExp[] {
   if (!patterns) {
     // A wording may name two things: "{}尽在{}app" ("investment news, all in the Sina Finance app").
     patterns = [...new Set(languages.flatMap((l) => l.promos ?? []))].map(
-      (p) => new RegExp(`^${p.split("{}").map(escapeRe).join("(.{2,120}?)")}[\\s.…:!·•|>»›-]*$`, "iu"),
+      (p) => new RegExp(`^${p.split("{}").map(escapeRegExp).join("(.{2,120}?)")}[\\s.…:!·•|>»›-]*$`, "iu"),
     );
     promoCache.set(key, patterns);
   }

@@ -1,5 +1,6 @@
 import type { LanguageWords, TimeUnit } from "../lang";
 import type { TeaserTime } from "./types";
+import { escapeRegExp } from "./regexp";
 
 /** A time stamp found at the end of a text ("2 hours ago", "16-05-2025"). */
 export interface FoundTime extends TeaserTime {
@@ -20,9 +21,8 @@ const SECONDS: Record<TimeUnit, number> = {
   year: 365 * 86_400,
 };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (words: Iterable<string>): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+  [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
 /** Alef with or without hamza, the same letter to a reader: one length-preserving spelling. */
 const foldAlef = (s: string): string => s.replace(/[أإآ]/g, "ا");
