@@ -304,6 +304,19 @@ describe("teaser lists by structure", () => {
     expect(session.teasers.map((t) => [t.title, t.time?.text])).toEqual([1, 2, 3].map((n) => [`Teaser number ${n} has a title`, `${n} hours ago`]));
   });
 
+  it("a feed whose cards each show a comment counter grows over its status line and heading, and its 'you read up to here' line", () => {
+    const counted = (n: number): string =>
+      `<li><div><a href="/en/article/${n}">Teaser number ${n} has a title</a></div><div><a href="/en/news">News</a> <a href="/en/article/${n}#comments">${n * 7} comments</a> <span>${n} hours ago</span></div></li>`;
+    const { doc } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <div><div id="head">Related stories</div><div><div id="status"><span>We picked 10 stories for you</span></div>
+          <ul>${counted(1)}${counted(2)}${counted(3)}${counted(4)}<li id="here"><span>2 minutes ago you read up to here</span> Refresh</li></ul></div></div>${note}</main>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["head", "status", "here"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    for (const el of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+
   it("on a page the reader asked to tidy: a list under a heading box that starts or ends with its label, and the same stories listed again under a label", () => {
     const tooltip = "Powered by a recommender, which looks for stories close to what you read and shows them here as the stories you may want next.";
     const links = (from: number): string =>
