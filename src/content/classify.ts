@@ -454,13 +454,32 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
         (m.element === el || (el.contains(m.element) && normalizeLabel(el.textContent ?? "") === normalizeLabel(m.element.textContent ?? ""))),
     );
 
+  /**
+   * A small box whose links all go where a comments label's link goes: one discussion's card (the
+   * story it is about, a reader's post, then "Join the Conversation"), the label's block. A post may
+   * run long: twice a banner's size.
+   */
+  const oneDiscussion = (box: Element, marker: Marker): boolean => {
+    const href = marker.category === "comments" ? marker.element.closest("a")?.getAttribute("href") : null;
+    if (!href || squash(box.textContent ?? "").length > 2 * COMPACT) return false;
+    return [...box.querySelectorAll("a")].every((a) => a.getAttribute("href") === href);
+  };
+
   const blockFor = (marker: Marker): Element[] => {
     let top = marker.element;
     let boxed = false;
+    let card = false;
     for (;;) {
       const parent = top.parentElement;
       if (!parent || STOP_AT.has(parent.tagName) || protects(parent) || othersWithin(parent, marker.category)) break;
       // A label starts its block; a store link ends a small one (a banner's words come before its badges).
+      if (oneDiscussion(parent, marker)) {
+        top = parent;
+        card = true;
+        continue;
+      }
+      // The discussion's card is its block: what holds other links beside it is not.
+      if (card) break;
       if (marker.from === "text" ? hasTextBefore(top) : (parent.textContent ?? "").length > COMPACT || hasTextAfter(top, isBadge)) break;
       if (parentAddsText(top)) {
         // The first parent with more to say is the box the marker heads (or sits in). A box that

@@ -153,6 +153,22 @@ describe("classification", () => {
     expect(session.marks.counts()).toMatchObject({ related: 0, comments: 1 });
   });
 
+  it("a discussion card (the story it is about, a reader's post, 'Join the conversation', all one link) is hidden whole", () => {
+    const href = "/en/article/77?src=discussion";
+    const post = "I read this twice and I still think the council got it wrong, because nobody asked the people who live there. ".repeat(5);
+    const { doc } = tidy(
+      page(`<main><article>${story}</article><aside><div id="disc"><div><h3><a href="${href}">Council votes to close the old library</a></h3></div>
+        <div><a href="${href}"><p><b id="who">reader42: </b><span>${post}</span></p></a></div>
+        <div><a href="${href}">Join the conversation</a><span>1 / 5</span></div></div>
+        <div id="other"><a href="/en/about">About the weather in the city today</a></div></aside></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("who") as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("disc") as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("other") as Element)).toBeNull();
+    for (const el of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+
   it("hides a comment counter under the byline alone, not the story after it in a flat layout", () => {
     const { doc } = tidy(
       page(`<div>${story}<a href="#c">102 comments</a><p>Third paragraph of the story, which goes on after the counter at length.</p>
