@@ -227,6 +227,8 @@ export interface Classification {
 const STOP_AT = new Set(["HTML", "BODY", "MAIN", "HEADER", "FOOTER", "NAV"]);
 /** A label this long is a comment section's note, or a paragraph that opens like one. */
 const NOTE_LENGTH = 60;
+/** A comment section's control line: sort tabs ("Popular Now Newest Oldest Most Replied"), a pager. */
+const CONTROL_LINE = 40;
 /** Banners and promos are small; a climb from a store link stops where the text grows past this. */
 const COMPACT = 600;
 
@@ -542,22 +544,29 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
    */
   const threadAfter = (elements: Element[]): Element[] => {
     const more: Element[] = [];
+    // A short line that is no label (sort tabs "Popular Now Newest Oldest", a pager's "More") stands
+    // between a section's parts: it is the section's when more of it follows.
+    const control = (el: Element): boolean =>
+      squash(el.textContent ?? "").length <= CONTROL_LINE && !markers.some((m) => m.label && el.contains(m.element) && standsAlone(el, m.element));
     let end = elements[elements.length - 1];
     // Only where to look moves up: the boxes climbed are not hidden, so the story's end may be in them.
-    while (end && !hasTextAfter(end, () => false) && end.parentElement && !STOP_AT.has(end.parentElement.tagName) && !holdingTitle.has(end.parentElement)) {
+    while (end && !hasTextAfter(end, control) && end.parentElement && !STOP_AT.has(end.parentElement.tagName) && !holdingTitle.has(end.parentElement)) {
       end = end.parentElement;
     }
+    const its = (s: Element): boolean => {
+      const own = (m: Marker): boolean => m.category === "comments" && m.evidence && s.contains(m.element) && standsAlone(s, m.element);
+      return markers.some(own) || hasPosts([s], opts.teasers, opts.labels);
+    };
     for (let s = end?.nextElementSibling; s; s = s.nextElementSibling) {
       if (STOP_AT.has(s.tagName) || protects(s) || othersWithin(s, "comments") || NOT_PROSE.has(s.tagName)) break;
       const sibling = s;
       // A label there starts a block of its own.
-      if (markers.some((m) => m.label && sibling.contains(m.element))) break;
-      const own = (m: Marker): boolean => m.category === "comments" && m.evidence && sibling.contains(m.element) && standsAlone(sibling, m.element);
-      if (hasText(s) && !markers.some(own) && !hasPosts([s], opts.teasers, opts.labels)) break;
+      if (!control(s) && markers.some((m) => m.label && sibling.contains(m.element))) break;
+      if (hasText(s) && !control(s) && !its(s)) break;
       more.push(s);
     }
-    // Boxes with no text after the last of it are not its.
-    while (more.length && !hasText(more[more.length - 1] as Element)) more.pop();
+    // Boxes with no text, or short lines, after the last of it are not its.
+    for (let last = more[more.length - 1]; last && (!hasText(last) || !its(last)); last = more[more.length - 1]) more.pop();
     return more;
   };
 

@@ -218,6 +218,22 @@ describe("classification", () => {
     for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
   });
 
+  it("takes the thread past the header's sort tabs (one of them a label) and a pager's 'More' line, but no short line after the thread's end", () => {
+    const post = (n: number): string =>
+      `<li><cite><a href="/user/${n}"><strong>Reader ${n}</strong></a> <span>${n} minutes ago</span></cite><blockquote>What reader ${n} thinks of it all.</blockquote></li>`;
+    const { doc } = tidy(
+      page(`<article>${story}</article><div id="s"><div class="head"><p>Sort by newest or oldest, as you like it best.</p>
+        <div><div class="count"><h3>102 comments</h3></div><ul><li>Popular now</li><li><a href="?newest">Newest</a></li><li><a href="?oldest">Oldest</a></li></ul></div></div>
+        <ul id="thread">${post(1)}${post(2)}${post(3)}</ul><div id="more"><a href="?page=2">More</a></div><div><a href="#f">Post a comment</a></div>
+        <div id="after"><a href="/en/about">About us</a></div></div>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["thread", "more"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("comments");
+    expect(hiddenUnder(doc.querySelector('a[href="#f"]') as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("after") as Element)).toBeNull();
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+  });
+
   it("does nothing on a Daily8 page that is neither article nor listing", () => {
     const { doc, session } = runSession(page(`<h1>About Daily8</h1><h2>Comments</h2><p>No comments yet...</p>`), "https://www.daily8.com/en/about");
     expect(session).toBeNull();
