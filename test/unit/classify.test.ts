@@ -349,6 +349,20 @@ describe("teaser lists by structure", () => {
     for (const el of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(el)).toBeNull();
   });
 
+  it("a sponsored phrase heads its list past a carousel's pager, and its partners' stories stay listed; a bare 'Advertisement' line heads none", () => {
+    const partner = (n: number): string => `<li><a href="https://partner${n}.example/story/${n}">Partner story number ${n} has a title</a><span>Partner ${n}</span></li>`;
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <div><div id="head"><span>The latest from our partners</span></div><div id="pager"><span>1 - 3 of 9</span><a href="#prev"></a></div>
+          <div><div><a href="#x"></a><ul>${partner(1)}${partner(2)}${partner(3)}</ul></div></div></div>
+        <div><div id="slot">Advertisement</div><div><ul>${items(4)}</ul></div>${note}</div></main>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["head", "pager"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    expect(hiddenUnder(doc.getElementById("slot") as Element)).toBeNull();
+    expect(session.teasers.map((t) => t.title)).toContain("Partner story number 2 has a title");
+  });
+
   it("on a page the reader asked to tidy: a list under a heading box that starts or ends with its label, and the same stories listed again under a label", () => {
     const tooltip = "Powered by a recommender, which looks for stories close to what you read and shows them here as the stories you may want next.";
     const links = (from: number): string =>
