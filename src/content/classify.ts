@@ -61,8 +61,10 @@ function headingLike(el: Element): boolean {
 /** What a list's heading may be, beside being short and linking to no story. */
 interface HeadingRules {
   counts: Map<Element, number>;
-  /** Holds a related (or, as a heading, sponsored) label. */
+  /** Holds a related (or, as a heading or a phrase, sponsored) label. */
   isListLabel: (el: Element) => boolean;
+  /** A heading that may say its list is ads: not one that heads it only by a sponsored phrase. */
+  saysAds: (el: Element) => boolean;
   /** The story's title, prose or last line is in it: never taken, nor climbed to. */
   barred: (el: Element) => boolean;
   /** Another category's clue is in it (a comment box): not the list's heading. */
@@ -78,15 +80,22 @@ interface HeadingRules {
  * ("More from CNN" just before the list, "为您推荐" in a box beside the list's wrapper), with no
  * other text between. It is a list label, or (outside the story's body) a heading element.
  */
-function headingBefore(list: Element, rules: HeadingRules): { heading: Element | null; lead: Element | null } {
+function headingBefore(list: Element, rules: HeadingRules): { heading: Element | null; lead: Element | null; pagers: Element[] } {
   let el = list;
   let lead: Element | null = null;
-  const skip = (n: ChildNode): boolean => (n.nodeType === Node.ELEMENT_NODE ? NOT_PROSE.has((n as Element).tagName) || !hasText(n) : !hasText(n));
+  const pagers: Element[] = [];
+  // Textless siblings (an icon, an empty ad slot, a script) and a carousel's pager ("1 - 6 of 15") stand between nothing.
+  const skip = (n: ChildNode): boolean => {
+    if (n.nodeType !== Node.ELEMENT_NODE) return !hasText(n);
+    if (NOT_PROSE.has((n as Element).tagName) || !hasText(n)) return true;
+    const pager = isPager(n as Element);
+    if (pager) pagers.push(n as Element);
+    return pager;
+  };
   // A lead card with no heading before it may be the heading itself, linked to its section.
-  const done = (heading: Element | null): { heading: Element | null; lead: Element | null } =>
-    !heading && lead && isListHeading(lead, rules) ? { heading: lead, lead: null } : { heading, lead };
+  const done = (heading: Element | null): { heading: Element | null; lead: Element | null; pagers: Element[] } =>
+    !heading && lead && isListHeading(lead, rules) ? { heading: lead, lead: null, pagers } : { heading, lead, pagers };
   for (let level = 0; level < HEADING_LEVELS; level += 1) {
-    // Textless siblings (an icon, an empty ad slot, a script) stand between nothing.
     let before: ChildNode | null = el.previousSibling;
     while (before && skip(before)) before = before.previousSibling;
     // A lead card set apart just before the list (a featured story) is the list's; its heading may come before it.
@@ -101,6 +110,12 @@ function headingBefore(list: Element, rules: HeadingRules): { heading: Element |
     el = parent;
   }
   return done(null);
+}
+
+/** A carousel's pager: a short count with a word at most between its numbers ("1 - 6 of 15", "2 / 5"). */
+function isPager(el: Element): boolean {
+  const text = squash(el.textContent ?? "");
+  return text.length <= 20 && /\d/.test(text) && text.replace(/[\d\s\p{P}\p{S}]/gu, "").length <= 3;
 }
 
 /** A list's lead card: one headline link in a card-sized box, outside the story's body. */
@@ -164,7 +179,7 @@ function listBlocks(
   title: Element | null,
 ): Block[] {
   return lists.map((list) => {
-    const found = list.elements[0] ? headingBefore(list.elements[0], headings) : { heading: null, lead: null };
+    const found = list.elements[0] ? headingBefore(list.elements[0], headings) : { heading: null, lead: null, pagers: [] };
     // The heading before a list is never the story's own title (nor its lead card).
     const isTitle = (el: Element | null): boolean => !!el && !!title && (el === title || el.contains(title) || title.contains(el));
     const heading = isTitle(found.heading) ? null : found.heading;
@@ -176,8 +191,9 @@ function listBlocks(
     });
     // Its own lines, outside the cards: a heading, a disclosure ("by Taboola", "Sponsored Links").
     // A list headed as stories ("MORE FOR YOU") with a disclosure beside it mixes stories and ads.
-    const own = linesOutside([heading, ...list.elements].filter((el): el is Element => !!el), list.cards);
-    const elements = [heading, lead && leadHeadline ? lead : null, ...list.elements].filter((el): el is Element => !!el);
+    const own = linesOutside([heading && headings.saysAds(heading) ? heading : null, ...list.elements].filter((el): el is Element => !!el), list.cards);
+    // A pager between the heading and the list is the list's too.
+    const elements = [heading, ...(heading ? found.pagers : []), lead && leadHeadline ? lead : null, ...list.elements].filter((el): el is Element => !!el);
     const adLine = own.find((l) => sponsored.has(normalizeLabel(l.text)));
     const headedAsAds = !!adLine && !own.some((l) => isLabel(l.text) && !sponsored.has(normalizeLabel(l.text)));
     const ads = cards.filter((c) => c.ad).length;
@@ -227,6 +243,8 @@ export interface Classification {
 const STOP_AT = new Set(["HTML", "BODY", "MAIN", "HEADER", "FOOTER", "NAV"]);
 /** A label this long is a comment section's note, or a paragraph that opens like one. */
 const NOTE_LENGTH = 60;
+/** A comment section's control line: sort tabs ("Popular Now Newest Oldest Most Replied"), a pager. */
+const CONTROL_LINE = 40;
 /** Banners and promos are small; a climb from a store link stops where the text grows past this. */
 const COMPACT = 600;
 
@@ -459,16 +477,35 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
         (m.element === el || (el.contains(m.element) && normalizeLabel(el.textContent ?? "") === normalizeLabel(m.element.textContent ?? ""))),
     );
 
+  /**
+   * A small box whose links all go where a comments label's link goes: one discussion's card (the
+   * story it is about, a reader's post, then "Join the Conversation"), the label's block. A post may
+   * run long: twice a banner's size.
+   */
+  const oneDiscussion = (box: Element, marker: Marker): boolean => {
+    const href = marker.category === "comments" ? marker.element.closest("a")?.getAttribute("href") : null;
+    if (!href || squash(box.textContent ?? "").length > 2 * COMPACT) return false;
+    return [...box.querySelectorAll("a")].every((a) => a.getAttribute("href") === href);
+  };
+
   const blockFor = (marker: Marker): Element[] => {
     let top = marker.element;
     let boxed = false;
     // A promo that proves itself (a "Subscribe to …" link, a site's notice) is its own block: the
     // box around it, or the siblings after it, are a menu's other items or the page's next part.
     const selfProven = marker.from === "text" && marker.category === "app-banner" && marker.evidence;
+    let card = false;
     for (;;) {
       const parent = top.parentElement;
       if (!parent || STOP_AT.has(parent.tagName) || protects(parent) || othersWithin(parent, marker.category)) break;
       if (selfProven && parentAddsText(top)) break;
+      if (oneDiscussion(parent, marker)) {
+        top = parent;
+        card = true;
+        continue;
+      }
+      // The discussion's card is its block: what holds other links beside it is not.
+      if (card) break;
       // A label starts its block; a store link ends a small one (a banner's words come before its badges).
       if (marker.from === "text" ? hasTextBefore(top) : (parent.textContent ?? "").length > COMPACT || hasTextAfter(top, isBadge)) break;
       if (parentAddsText(top)) {
@@ -532,22 +569,29 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
    */
   const threadAfter = (elements: Element[]): Element[] => {
     const more: Element[] = [];
+    // A short line that is no label (sort tabs "Popular Now Newest Oldest", a pager's "More") stands
+    // between a section's parts: it is the section's when more of it follows.
+    const control = (el: Element): boolean =>
+      squash(el.textContent ?? "").length <= CONTROL_LINE && !markers.some((m) => m.label && el.contains(m.element) && standsAlone(el, m.element));
     let end = elements[elements.length - 1];
     // Only where to look moves up: the boxes climbed are not hidden, so the story's end may be in them.
-    while (end && !hasTextAfter(end, () => false) && end.parentElement && !STOP_AT.has(end.parentElement.tagName) && !holdingTitle.has(end.parentElement)) {
+    while (end && !hasTextAfter(end, control) && end.parentElement && !STOP_AT.has(end.parentElement.tagName) && !holdingTitle.has(end.parentElement)) {
       end = end.parentElement;
     }
+    const its = (s: Element): boolean => {
+      const own = (m: Marker): boolean => m.category === "comments" && m.evidence && s.contains(m.element) && standsAlone(s, m.element);
+      return markers.some(own) || hasPosts([s], opts.teasers, opts.labels);
+    };
     for (let s = end?.nextElementSibling; s; s = s.nextElementSibling) {
       if (STOP_AT.has(s.tagName) || protects(s) || othersWithin(s, "comments") || NOT_PROSE.has(s.tagName)) break;
       const sibling = s;
       // A label there starts a block of its own.
-      if (markers.some((m) => m.label && sibling.contains(m.element))) break;
-      const own = (m: Marker): boolean => m.category === "comments" && m.evidence && sibling.contains(m.element) && standsAlone(sibling, m.element);
-      if (hasText(s) && !markers.some(own) && !hasPosts([s], opts.teasers, opts.labels)) break;
+      if (!control(s) && markers.some((m) => m.label && sibling.contains(m.element))) break;
+      if (hasText(s) && !control(s) && !its(s)) break;
       more.push(s);
     }
-    // Boxes with no text after the last of it are not its.
-    while (more.length && !hasText(more[more.length - 1] as Element)) more.pop();
+    // Boxes with no text, or short lines, after the last of it are not its.
+    for (let last = more[more.length - 1]; last && (!hasText(last) || !its(last)); last = more[more.length - 1]) more.pop();
     return more;
   };
 
@@ -588,12 +632,13 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
     for (let e: Element | null = p; e && !holdingProse.has(e); e = e.parentElement) holdingProse.add(e);
   }
 
-  // An "Advertisement" slot may stand before any list: a sponsored label heads one only as a heading.
-  const isListLabel = (el: Element): boolean =>
-    markers.some(
-      (m) =>
-        m.label && m.from === "text" && (m.category === "related" || (m.category === "sponsored" && headingRank(el) < 99)) && (m.element === el || el.contains(m.element)),
-    );
+  // An "Advertisement" slot may stand before any list: a sponsored label heads one only as a heading,
+  // or as a phrase no slot says ("The Latest from our Partners"); as a phrase it does not say the
+  // list is ads (partners' stories are stories), its cards do.
+  const heads = (m: Marker, el: Element, phrase: boolean): boolean =>
+    m.category === "related" || (m.category === "sponsored" && (headingRank(el) < 99 || (phrase && (m.text ?? "").trim().split(/\s+/).length >= 3)));
+  const labelHeads = (el: Element, phrase: boolean): boolean =>
+    markers.some((m) => m.label && m.from === "text" && heads(m, el, phrase) && (m.element === el || el.contains(m.element)));
   // Teaser lists by their structure; on listing pages the lists are the page.
   const teaserLists =
     opts.provisional || opts.kind === "listing" || !doc.body
@@ -607,7 +652,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   for (const p of story.prose) for (let e: Element | null = p; e && !holdingStory.has(e); e = e.parentElement) holdingStory.add(e);
   const headings: HeadingRules = {
     counts: headlineCounts,
-    isListLabel,
+    isListLabel: (el) => labelHeads(el, true),
+    saysAds: (el) => headingLike(el) || labelHeads(el, false) || !labelHeads(el, true),
     barred: (el) => protects(el) || holdingStory.has(el),
     another: (el) => [...(categoriesWithin.get(el) ?? [])].some((c) => c !== "related" && c !== "sponsored"),
     body: story.body,
@@ -616,8 +662,14 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
   const structuralLists = listBlocks(teaserLists, isLabel, headings, sponsoredWords(opts.teasers.languages), title);
   // A list in the story's own body may be the story's (a reference list, a roundup): only its label
   // ("More from Real Simple") says it is not. So does it where structure alone is not trusted.
-  const labelled = (b: Block): boolean =>
-    markers.some((m) => m.label && (m.category === "related" || m.category === "sponsored") && b.elements.some((el) => el.contains(m.element)));
+  // A heading that heads its list only by a sponsored phrase labels it neither (partners' stories).
+  const labelled = (b: Block): boolean => {
+    const first = b.elements[0];
+    const quiet = first && headings.isListLabel(first) && !headings.saysAds(first) ? first : null;
+    return markers.some(
+      (m) => m.label && (m.category === "related" || (m.category === "sponsored" && !quiet?.contains(m.element))) && b.elements.some((el) => el.contains(m.element)),
+    );
+  };
   const lists = structuralLists
     .map((b) => (labelled(b) ? b : { ...b, byStructure: true }))
     .filter((b) => !b.byStructure || (opts.structural && !b.elements.some((el) => story.body?.contains(el))));

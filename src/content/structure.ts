@@ -302,7 +302,10 @@ export function findTeaserLists(
     // The run is repeated; a card of another tag among it (a <div> among <article>s) is its card too.
     const all = [...cards.keys()];
     // In the page's own box, or in a box that holds another block too, the list is its cards alone.
-    const alone = PAGE_LEVEL.has(list.tagName) || another(list);
+    // Clues only in its cards, repeated in most (each card's comment counter), are the cards' own, not
+    // a block beside them; one card holding a clue ("Recent Comments" in a column of boxes) is another block.
+    const cardsOwn = all.filter(another).length * 2 >= all.length && ![...list.children].some((c) => !cards.has(c) && another(c));
+    const alone = PAGE_LEVEL.has(list.tagName) || (another(list) && !cardsOwn);
     lists.push({ elements: alone ? all : [grow(list, holdsStory, counts, another)], cards: all, headlines: cards });
   }
   return lists;

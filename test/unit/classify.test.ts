@@ -153,6 +153,22 @@ describe("classification", () => {
     expect(session.marks.counts()).toMatchObject({ related: 0, comments: 1 });
   });
 
+  it("a discussion card (the story it is about, a reader's post, 'Join the conversation', all one link) is hidden whole", () => {
+    const href = "/en/article/77?src=discussion";
+    const post = "I read this twice and I still think the council got it wrong, because nobody asked the people who live there. ".repeat(5);
+    const { doc } = tidy(
+      page(`<main><article>${story}</article><aside><div id="disc"><div><h3><a href="${href}">Council votes to close the old library</a></h3></div>
+        <div><a href="${href}"><p><b id="who">reader42: </b><span>${post}</span></p></a></div>
+        <div><a href="${href}">Join the conversation</a><span>1 / 5</span></div></div>
+        <div id="other"><a href="/en/about">About the weather in the city today</a></div></aside></main>`),
+      URL_ARTICLE,
+    );
+    expect(hiddenUnder(doc.getElementById("who") as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("disc") as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("other") as Element)).toBeNull();
+    for (const el of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+
   it("hides a comment counter under the byline alone, not the story after it in a flat layout", () => {
     const { doc } = tidy(
       page(`<div>${story}<a href="#c">102 comments</a><p>Third paragraph of the story, which goes on after the counter at length.</p>
@@ -199,6 +215,22 @@ describe("classification", () => {
     );
     expect(hiddenUnder(doc.querySelector("ul") as Element)).toBe("comments");
     expect(hiddenUnder(doc.querySelector('a[href="#f"]') as Element)).toBe("comments");
+    for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
+  });
+
+  it("takes the thread past the header's sort tabs (one of them a label) and a pager's 'More' line, but no short line after the thread's end", () => {
+    const post = (n: number): string =>
+      `<li><cite><a href="/user/${n}"><strong>Reader ${n}</strong></a> <span>${n} minutes ago</span></cite><blockquote>What reader ${n} thinks of it all.</blockquote></li>`;
+    const { doc } = tidy(
+      page(`<article>${story}</article><div id="s"><div class="head"><p>Sort by newest or oldest, as you like it best.</p>
+        <div><div class="count"><h3>102 comments</h3></div><ul><li>Popular now</li><li><a href="?newest">Newest</a></li><li><a href="?oldest">Oldest</a></li></ul></div></div>
+        <ul id="thread">${post(1)}${post(2)}${post(3)}</ul><div id="more"><a href="?page=2">More</a></div><div><a href="#f">Post a comment</a></div>
+        <div id="after"><a href="/en/about">About us</a></div></div>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["thread", "more"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("comments");
+    expect(hiddenUnder(doc.querySelector('a[href="#f"]') as Element)).toBe("comments");
+    expect(hiddenUnder(doc.getElementById("after") as Element)).toBeNull();
     for (const p of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(p)).toBeNull();
   });
 
@@ -302,6 +334,33 @@ describe("teaser lists by structure", () => {
       URL_ARTICLE,
     );
     expect(session.teasers.map((t) => [t.title, t.time?.text])).toEqual([1, 2, 3].map((n) => [`Teaser number ${n} has a title`, `${n} hours ago`]));
+  });
+
+  it("a feed whose cards each show a comment counter grows over its status line and heading, and its 'you read up to here' line", () => {
+    const counted = (n: number): string =>
+      `<li><div><a href="/en/article/${n}">Teaser number ${n} has a title</a></div><div><a href="/en/news">News</a> <a href="/en/article/${n}#comments">${n * 7} comments</a> <span>${n} hours ago</span></div></li>`;
+    const { doc } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <div><div id="head">Related stories</div><div><div id="status"><span>We picked 10 stories for you</span></div>
+          <ul>${counted(1)}${counted(2)}${counted(3)}${counted(4)}<li id="here"><span>2 minutes ago you read up to here</span> Refresh</li></ul></div></div>${note}</main>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["head", "status", "here"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    for (const el of doc.querySelectorAll("article p, h1")) expect(hiddenUnder(el)).toBeNull();
+  });
+
+  it("a sponsored phrase heads its list past a carousel's pager, and its partners' stories stay listed; a bare 'Advertisement' line heads none", () => {
+    const partner = (n: number): string => `<li><a href="https://partner${n}.example/story/${n}">Partner story number ${n} has a title</a><span>Partner ${n}</span></li>`;
+    const { doc, session } = tidy(
+      page(`<main><article>${story}${more}</article>
+        <div><div id="head"><span>The latest from our partners</span></div><div id="pager"><span>1 - 3 of 9</span><a href="#prev"></a></div>
+          <div><div><a href="#x"></a><ul>${partner(1)}${partner(2)}${partner(3)}</ul></div></div></div>
+        <div><div id="slot">Advertisement</div><div><ul>${items(4)}</ul></div>${note}</div></main>`),
+      URL_ARTICLE,
+    );
+    for (const id of ["head", "pager"]) expect(hiddenUnder(doc.getElementById(id) as Element), id).toBe("related");
+    expect(hiddenUnder(doc.getElementById("slot") as Element)).toBeNull();
+    expect(session.teasers.map((t) => t.title)).toContain("Partner story number 2 has a title");
   });
 
   it("on a page the reader asked to tidy: a list under a heading box that starts or ends with its label, and the same stories listed again under a label", () => {
