@@ -324,6 +324,23 @@ function headingRank(el: Element): number {
   return 99;
 }
 
+/** The rank of the heading `el` opens with, through wrappers with no text before it (`<div><h2>…</h2>…</div>`), else 99. */
+function leadingHeadingRank(el: Element): number {
+  let e: Element | null = el;
+  for (let depth = 0; e && depth < 4; depth += 1) {
+    const rank = headingRank(e);
+    if (rank < 99 || hasOwnTextBefore(e, e.firstElementChild)) return rank;
+    e = e.firstElementChild;
+  }
+  return 99;
+}
+
+/** Text directly in `el` before `child` (all of its own text when `child` is null). */
+function hasOwnTextBefore(el: Element, child: Element | null): boolean {
+  for (let n = el.firstChild; n && n !== child; n = n.nextSibling) if (n.nodeType === Node.TEXT_NODE && /\S/.test(n.nodeValue ?? "")) return true;
+  return false;
+}
+
 /** Text before `el` among its siblings (an icon or image before a heading is fine). */
 function hasTextBefore(el: Element): boolean {
   for (let n = el.previousSibling; n; n = n.previousSibling) {
@@ -529,7 +546,8 @@ export function classify(doc: Document, found: Marker[], opts: ClassifyOptions):
       const compact = marker.category === "ai-promo" || marker.category === "app-banner";
       let length = (top.textContent ?? "").length;
       for (let s = top.nextElementSibling; s; s = s.nextElementSibling) {
-        if (STOP_AT.has(s.tagName) || protects(s) || headingRank(s) <= rank) break;
+        // The next heading ends it, bare or in a wrapper (a list's heading box after the comments).
+        if (STOP_AT.has(s.tagName) || protects(s) || leadingHeadingRank(s) <= rank) break;
         if (othersWithin(s, marker.category)) break;
         length += (s.textContent ?? "").length;
         if (compact && length > COMPACT) break;

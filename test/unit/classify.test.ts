@@ -44,6 +44,17 @@ describe("classification", () => {
     expect(hiddenUnder(doc.querySelector("p:last-child") as Element)).toBe("related");
   });
 
+  it("in a flat layout ends the block at the next heading in a wrapper too (a list's heading box)", () => {
+    const { doc, session } = tidy(
+      page(`<article>${story}</article><h2>Comments</h2><p>No comments yet...</p><div id="head"><h2>Around the site</h2></div>
+        <div><h2>Related Articles</h2>${card(1)}${card(2)}${card(3)}</div>`),
+      URL_ARTICLE,
+    );
+    expect(attr(doc, "comments").map((e) => e.textContent)).toEqual(["Comments", "No comments yet..."]);
+    expect(hiddenUnder(doc.getElementById("head") as Element)).not.toBe("comments");
+    expect(session.teasers).toHaveLength(3);
+  });
+
   it("does not merge neighbouring blocks that share a wrapper", () => {
     const { doc, session } = tidy(
       page(`<div>${story}</div><div class="w"><div><div>Try Our AI Features</div><div>Explore what Daily8 AI can do for you:</div></div>
