@@ -66,12 +66,13 @@ export function patternCovers(wide: string, narrow: string): boolean {
 }
 
 /**
- * The content script's size limit: it runs on every matching page. 44 KB (was 25, then 27): the
+ * The content script's size limit: it runs on every matching page. 50 KB (was 25, 27, then 44): the
  * script carries every site profile (about 2 KB gzipped for 19 sites), the words of 12 languages
- * (about 9 KB) and the structural reading of real pages (about 4 KB). Moving the panel's UI into an
- * extension page (issue 12) takes its share back out.
+ * (about 12 KB, with the promo, comment-note, ranking and outlet words real pages needed) and the
+ * structural reading of real pages (about 6 KB). Issue 12 brings it down: the panel's UI moves into
+ * an extension page, and a page's language words can be loaded alone.
  */
-const CONTENT_BUDGET_GZIP = 44 * 1024;
+const CONTENT_BUDGET_GZIP = 50 * 1024;
 
 function dist(browser: "chrome" | "firefox"): string {
   const dir = join("dist", browser);
