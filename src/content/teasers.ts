@@ -254,27 +254,35 @@ function summaryOf(card: Element, { title, element }: FoundTitle, labelled: Elem
  * not every card's title, source and summary.
  */
 export function hasTeaser(roots: Element[], ctx: TeaserContext, exclude: Set<string> = new Set()): boolean {
+  const tried = new Set<Element>();
+  for (const { stamp, card } of stampCards(roots, ctx)) {
+    if (tried.has(card)) continue;
+    tried.add(card);
+    if (titleNear(stamp, card, exclude)) return true;
+  }
+  return false;
+}
+
+/**
+ * Each stamp in `roots` with its card: the largest box around it, inside the outermost root that
+ * holds it, that holds no stamp before or after it (as in cardsOf).
+ */
+function* stampCards(roots: Element[], ctx: TeaserContext): Generator<{ stamp: Stamp; card: Element; top: Element }> {
   const isRoot = new Set(roots);
   const stamps = eachStamp(roots, ctx);
-  const tried = new Set<Element>();
   let before: Stamp | null = null;
   let stamp: Stamp | null = stamps.next().value ?? null;
   while (stamp) {
     const after: Stamp | null = stamps.next().value ?? null;
-    // The outermost root holding the stamp bounds its card (as in cardsOf).
     let top: Element | null = null;
     for (let el: Element | null = stamp.element; el; el = el.parentElement) if (isRoot.has(el)) top = el;
     let card = stamp.element;
     const other = (el: Element): boolean => (!!before && el.contains(before.element)) || (!!after && el.contains(after.element));
     while (top && card !== top && card.parentElement && !other(card.parentElement)) card = card.parentElement;
-    if (top && !tried.has(card)) {
-      tried.add(card);
-      if (titleNear(stamp, card, exclude)) return true;
-    }
+    if (top) yield { stamp, card, top };
     before = stamp;
     stamp = after;
   }
-  return false;
 }
 
 /** A reader's name beside a post's time: short, a word or a few, no sentence. */
@@ -296,24 +304,12 @@ function isPost(card: Element, stamp: Stamp, labels: Set<string>): boolean {
  * section's label with a thread under it is proven by the thread, with no form or "No comments yet".
  */
 export function hasPosts(roots: Element[], ctx: TeaserContext, labels: Set<string>): boolean {
-  const isRoot = new Set(roots);
-  const stamps = eachStamp(roots, ctx);
-  let before: Stamp | null = null;
-  let stamp: Stamp | null = stamps.next().value ?? null;
   let last: Element | null = null;
-  while (stamp) {
-    const after: Stamp | null = stamps.next().value ?? null;
-    let top: Element | null = null;
-    for (let el: Element | null = stamp.element; el; el = el.parentElement) if (isRoot.has(el)) top = el;
-    let card = stamp.element;
-    const other = (el: Element): boolean => (!!before && el.contains(before.element)) || (!!after && el.contains(after.element));
-    while (top && card !== top && card.parentElement && !other(card.parentElement)) card = card.parentElement;
-    if (top && card !== top && isPost(card, stamp, labels)) {
+  for (const { stamp, card, top } of stampCards(roots, ctx)) {
+    if (card !== top && isPost(card, stamp, labels)) {
       if (last && last.parentElement === card.parentElement && last.tagName === card.tagName && last !== card) return true;
       last = card;
     } else last = null;
-    before = stamp;
-    stamp = after;
   }
   return false;
 }
