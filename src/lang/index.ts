@@ -28,42 +28,38 @@ function wordsFor(tag: string | null | undefined): LanguageWords {
   return LANGUAGES[ALIASES[code] ?? code] ?? en;
 }
 
-const outletListCache = new Map<string, RegExp[]>();
-const promoCache = new Map<string, RegExp[]>();
+const patternCaches = new Map<string, Map<string, RegExp[]>>();
 
 /**
- * The languages' "More from {}" headings as patterns over a heading's text (whitespace squashed,
- * any case); group 1 is the outlet as the page writes it.
+ * The languages' wordings of one kind ("{}" standing for a name of up to `gap` characters) as
+ * patterns over a short text (whitespace squashed, any case, trailing marks allowed), once per list
+ * of languages.
  */
-export function outletListPatterns(languages: LanguageWords[]): RegExp[] {
+function wordingPatterns(kind: "outletLists" | "promos", languages: LanguageWords[], gap: number): RegExp[] {
+  const cache = patternCaches.get(kind) ?? new Map<string, RegExp[]>();
+  patternCaches.set(kind, cache);
   const key = languages.map((l) => l.lang).join();
-  let patterns = outletListCache.get(key);
+  let patterns = cache.get(key);
   if (!patterns) {
-    patterns = [...new Set(languages.flatMap((l) => l.outletLists ?? []))].map((p) => {
-      const [before = "", after = ""] = p.split("{}");
-      return new RegExp(`^${escapeRegExp(before)}(.{2,50}?)${escapeRegExp(after)}[\\s.…:!·•|>»›-]*$`, "iu");
-    });
-    outletListCache.set(key, patterns);
-  }
-  return patterns;
-}
-
-/**
- * The languages' promo wordings (see LanguageWords.promos) as patterns over a short text (whitespace
- * squashed, any case). The name may be long: "Sign up for Breaking News by AOL to get … your inbox".
- */
-export function promoPatterns(languages: LanguageWords[]): RegExp[] {
-  const key = languages.map((l) => l.lang).join();
-  let patterns = promoCache.get(key);
-  if (!patterns) {
-    // A wording may name two things: "{}尽在{}app" ("investment news, all in the Sina Finance app").
-    patterns = [...new Set(languages.flatMap((l) => l.promos ?? []))].map(
-      (p) => new RegExp(`^${p.split("{}").map(escapeRegExp).join("(.{2,120}?)")}[\\s.…:!·•|>»›-]*$`, "iu"),
+    patterns = [...new Set(languages.flatMap((l) => l[kind] ?? []))].map(
+      (p) => new RegExp(`^${p.split("{}").map(escapeRegExp).join(`(.{2,${gap}}?)`)}[\\s.…:!·•|>»›-]*$`, "iu"),
     );
-    promoCache.set(key, patterns);
+    cache.set(key, patterns);
   }
   return patterns;
 }
+
+/**
+ * The languages' "More from {}" headings as patterns over a heading's text; the outlet's name is
+ * the first group.
+ */
+export const outletListPatterns = (languages: LanguageWords[]): RegExp[] => wordingPatterns("outletLists", languages, 50);
+
+/**
+ * The languages' promo wordings (see LanguageWords.promos). The name may be long ("Sign up for
+ * Breaking News by AOL to get … your inbox"), and a wording may name two things ("{}尽在{}app").
+ */
+export const promoPatterns = (languages: LanguageWords[]): RegExp[] => wordingPatterns("promos", languages, 120);
 
 /** Scripts that name their language well enough for a page that does not say its own. */
 const SCRIPTS: [RegExp, string][] = [
