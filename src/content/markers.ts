@@ -44,7 +44,6 @@ export interface Vocabulary {
   promos: RegExp[];
 }
 
-
 /** Phrases of the page's language, then of each fallback (English UI on other-language pages is common). */
 export function buildVocabulary(languages: LanguageWords[], site: SiteProfile | null): Vocabulary {
   const phrases = new Map<string, Entry[]>();
@@ -190,7 +189,7 @@ function textMarkers(text: Text, vocab: Vocabulary, out: Marker[]): void {
   if (raw.length > reach * 2 || !/\S/.test(raw)) return;
   const parent = text.parentElement;
   if (!parent || NOT_PROSE.has(parent.tagName)) return;
-  // Past the phrases' reach only a promo line counts (a longer text matching a phrase is left as it was).
+  // Past the phrases' reach only a promo line or a comment note counts (a longer text matching a phrase is left as it was).
   const within = (text: string, limit: number): Entry[] | undefined => {
     const found = entriesFor(vocab, text);
     return text.length <= limit || found === PROMO || found === COMMENT_NOTE ? found : undefined;
