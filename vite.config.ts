@@ -28,8 +28,9 @@ export default defineConfig({
       // The plugin would download a schema; this machine has no internet, and web-ext lint checks the result.
       skipManifestValidation: true,
       disableAutoLaunch: true,
-      // The reader view: injected only when the reader asks for it, never part of the content script.
-      additionalInputs: ["src/reader/index.ts"],
+      // The reader view's script is injected only when the reader asks for it, never part of the
+      // content script; the panel is an extension page shown in a frame (web_accessible_resources).
+      additionalInputs: ["src/reader/index.ts", "src/panel/panel.html"],
       transformManifest: (manifest) => ({
         ...manifest,
         version: pkg.version,

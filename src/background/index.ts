@@ -5,9 +5,11 @@ import browser from "webextension-polyfill";
 import { isToBackground, type PageState, type ToContent } from "../shared/messages";
 import { t } from "../shared/i18n";
 import { originalQuery } from "./original";
+import { relayFramePorts } from "./frames";
 import { addSiteAccessMenu, notePage } from "./site-access";
 
 addSiteAccessMenu();
+relayFramePorts(browser.runtime.getURL(""));
 
 const send = (tabId: number, message: ToContent): Promise<unknown> => browser.tabs.sendMessage(tabId, message);
 

@@ -1,13 +1,17 @@
-import { CATEGORY_REGISTRY } from "../shared/categories";
-import { t } from "../shared/i18n";
+import type { PickerState } from "../shared/frame-protocol";
 import type { Category } from "../shared/types";
-import { ATTR } from "./hide";
 
-export interface PickerUi {
-  /** A box in the panel's shadow root, drawn over the block under the pointer. */
-  highlight: HTMLElement;
-  /** The panel's area for instructions and choices. */
-  pickerArea: HTMLElement;
+export interface PickerHooks {
+  /** An outline in Tidyread's closed shadow root, drawn over the block being picked. */
+  outline: HTMLElement;
+  /** Whether an event happened in Tidyread's own UI (by identity: see PageUi.owns). */
+  owns(event: Event): boolean;
+  /** The block holds words of the story: it cannot be hidden (the guard automatic hiding uses). */
+  holdsStory(el: Element): boolean;
+  /** Where picking stands, for the panel to say. */
+  onState(state: PickerState): void;
+  onChoose(el: Element, category: Category): void;
+  onEnd(): void;
 }
 
 /** The element a click on `target` means: the nearest block-level box (not an inline word or link). */
@@ -21,9 +25,8 @@ function blockOf(target: Element): Element {
   return el;
 }
 
-/** A block a reader can see: laid out with a size, not one of Tidyread's own hosts. */
+/** A block a reader can see: laid out with a size (Tidyread's own element has none). */
 function isWalkable(el: Element): boolean {
-  if (el.hasAttribute(ATTR.panel) || el.hasAttribute(ATTR.reader)) return false;
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0;
 }
@@ -48,18 +51,17 @@ export function innerBlock(el: Element): Element | null {
   return null;
 }
 
-/** Keys the panel's own controls use while picking: typing in the filter, moving in the list. */
-const isPanelControl = (target: EventTarget | undefined): boolean =>
-  target instanceof Element && (/^(input|select|textarea)$/.test(target.localName) || !!target.closest('[data-part="teasers"]'));
-
 const describe = (el: Element): string => {
   const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
   return `${el.localName}, “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”`;
 };
 
+type WalkKey = "ArrowDown" | "ArrowUp" | "Enter";
+
 /**
- * "Hide a block…": the reader points at a block and says what it is. Nothing on the page
- * changes while picking; the page's own clicks are held back until the picker ends.
+ * "Hide a block…": the reader points at a block and says what it is (in the panel). Nothing on
+ * the page changes while picking; the page's own clicks are held back until the picker ends. Only
+ * the reader's own input counts: events a page script makes (untrusted) are ignored.
  */
 export class BlockPicker {
   private candidate: Element | null = null;
@@ -68,24 +70,23 @@ export class BlockPicker {
 
   constructor(
     private readonly doc: Document,
-    private readonly ui: PickerUi,
-    /** The article's title: a block holding it is refused. */
+    private readonly hooks: PickerHooks,
+    /** The article's title: where the keyboard walk starts. */
     private readonly title: Element | null,
-    private readonly onChoose: (el: Element, category: Category) => void,
-    private readonly onEnd: () => void,
+    signal: AbortSignal,
   ) {
-    const signal = this.controller.signal;
-    const capture = { capture: true, signal };
+    const capture = { capture: true, signal: AbortSignal.any([signal, this.controller.signal]) };
     doc.addEventListener("pointermove", (e) => this.point(e), capture);
     doc.addEventListener("click", (e) => this.click(e), capture);
     doc.addEventListener("keydown", (e) => this.key(e), capture);
-    ui.pickerArea.textContent = t("pickPointing");
+    signal.addEventListener("abort", () => this.end(), { once: true, signal: this.controller.signal });
+    hooks.onState({ stage: "pointing" });
   }
 
   private pageElementAt(e: MouseEvent): Element | null {
+    if (!e.isTrusted || this.hooks.owns(e)) return null;
     const target = e.composedPath()[0];
-    if (!(target instanceof Element) || target.closest(`[${ATTR.panel}]`)) return null;
-    return target.getRootNode() === this.doc ? target : null;
+    return target instanceof Element && target.getRootNode() === this.doc ? target : null;
   }
 
   private point(e: PointerEvent): void {
@@ -97,102 +98,104 @@ export class BlockPicker {
 
   private click(e: MouseEvent): void {
     const target = this.pageElementAt(e);
-    if (!target) return; // A click in the panel: its own buttons work.
+    if (!target) return;
     e.preventDefault();
     e.stopPropagation();
     if (!this.chosen) this.choose(blockOf(target));
   }
 
-  /**
-   * The keyboard path: Escape cancels; Down and Up walk the page's blocks in reading order
-   * (from the story's title), Shift+Up selects the enclosing block and Shift+Down the first
-   * inner one; Enter picks the block walked to, or the block of a page element reached with Tab.
-   */
+  /** Keys pressed in the page (focus there): the same walk as the panel's keys. */
   private key(e: KeyboardEvent): void {
+    if (!e.isTrusted || this.hooks.owns(e)) return;
     if (e.key === "Escape") {
       this.end();
       return;
     }
-    if (this.chosen || isPanelControl(e.composedPath()[0])) return;
-    const next = this.walk(e);
-    if (next === undefined) {
-      if (e.key !== "Enter") return;
-      const focused = this.doc.activeElement;
-      const pageFocus = focused && focused !== this.doc.body && !focused.hasAttribute(ATTR.panel) ? blockOf(focused) : null;
-      const target = this.candidate ?? pageFocus;
-      if (!target) return;
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Enter") return;
+    if (this.walkKey(e.key, e.shiftKey)) {
       e.preventDefault();
       e.stopPropagation();
-      this.choose(target);
-      return;
     }
-    e.preventDefault();
-    e.stopPropagation();
-    if (!next) return; // The walk's end: the current block stays.
-    this.candidate = next;
-    // Scrolled first: the box is drawn where the block then is.
-    next.scrollIntoView({ block: "nearest" });
-    this.draw(next);
-    // The status area is live: a screen reader hears which block is selected.
-    this.ui.pickerArea.textContent = t("pickWalking", describe(next));
   }
 
-  /** The block an arrow key moves to: undefined for any other key, null past either end. */
-  private walk(e: KeyboardEvent): Element | null | undefined {
-    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return undefined;
+  /**
+   * The keyboard path: Down and Up walk the page's blocks in reading order (from the story's
+   * title), Shift+Up selects the enclosing block and Shift+Down the first inner one; Enter picks
+   * the block walked to, or the block of a page element reached with Tab. True when it acted.
+   */
+  walkKey(key: WalkKey, shift: boolean): boolean {
+    if (this.chosen) return false;
+    if (key === "Enter") {
+      const focused = this.doc.activeElement;
+      const pageFocus = focused && focused !== this.doc.body && focused !== this.doc.documentElement ? blockOf(focused) : null;
+      const target = this.candidate ?? pageFocus;
+      if (!target) return false;
+      this.choose(target);
+      return true;
+    }
+    const next = this.walk(key, shift);
+    if (!next) return true; // The walk's end: the current block stays.
+    this.candidate = next;
+    // Scrolled first: the outline is drawn where the block then is.
+    next.scrollIntoView({ block: "nearest" });
+    this.draw(next);
+    this.hooks.onState({ stage: "walking", block: describe(next) });
+    return true;
+  }
+
+  /** The block an arrow key moves to, null past either end. */
+  private walk(key: "ArrowDown" | "ArrowUp", shift: boolean): Element | null {
     const from = this.candidate ?? (this.title ? blockOf(this.title) : null);
     if (!from) return this.doc.body ? innerBlock(this.doc.body) : null;
     if (!this.candidate) return from;
-    if (e.shiftKey) {
+    if (shift) {
       const parent = from.parentElement;
-      return e.key === "ArrowUp" ? (parent && parent !== this.doc.body ? parent : null) : innerBlock(from);
+      return key === "ArrowUp" ? (parent && parent !== this.doc.body ? parent : null) : innerBlock(from);
     }
-    return stepBlock(from, e.key === "ArrowDown" ? "next" : "previous");
+    return stepBlock(from, key === "ArrowDown" ? "next" : "previous");
   }
 
   private draw(el: Element | null): void {
-    const { highlight } = this.ui;
+    const { outline } = this.hooks;
     const r = el?.getBoundingClientRect();
-    highlight.hidden = !r;
+    outline.hidden = !r;
     if (!r) return;
-    Object.assign(highlight.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+    Object.assign(outline.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
   }
 
-  /** Shows the choices for `el`: a category, a larger block, or cancel. */
+  private widerThan(el: Element): Element | null {
+    const parent = el.parentElement;
+    return parent && parent !== this.doc.body && parent !== this.doc.documentElement ? parent : null;
+  }
+
+  /** Shows the choices for `el` in the panel: a category, a larger block, or cancel. */
   choose(el: Element): void {
     this.chosen = el;
     this.draw(el);
-    const area = this.ui.pickerArea;
-    const button = (text: string, part: string, onClick: () => void): HTMLButtonElement => {
-      const b = this.doc.createElement("button");
-      b.type = "button";
-      b.dataset["part"] = part;
-      b.textContent = text;
-      b.addEventListener("click", onClick);
-      return b;
-    };
-    const prompt = this.doc.createElement("p");
-    const refused = this.title !== null && el.contains(this.title);
-    prompt.textContent = refused ? t("pickRefused") : t("pickChosen", describe(el));
-    const choices = refused
-      ? []
-      : CATEGORY_REGISTRY.map(({ id, nameKey }) =>
-          button(t(nameKey), `pick-${id}`, () => {
-            this.onChoose(el, id);
-            this.end(false);
-          }),
-        );
-    const parent = el.parentElement;
-    const wider = parent && parent !== this.doc.body && parent !== this.doc.documentElement ? [button(t("pickWider"), "pick-wider", () => this.choose(parent))] : [];
-    area.replaceChildren(prompt, ...choices, ...wider, button(t("pickCancel"), "pick-cancel", () => this.end()));
-    (choices[0] ?? area.querySelector("button"))?.focus();
+    const block = describe(el);
+    const canWiden = this.widerThan(el) !== null;
+    this.hooks.onState(this.hooks.holdsStory(el) ? { stage: "refused", block, canWiden } : { stage: "chosen", block, canWiden });
   }
 
-  /** Stops picking; `clear` false keeps the panel's last message (the rule was saved). */
-  end(clear = true): void {
+  /** "A larger block": the chosen block's parent. */
+  widen(): void {
+    const wider = this.chosen && this.widerThan(this.chosen);
+    if (wider) this.choose(wider);
+  }
+
+  /** The reader said what the chosen block is; a block holding story words is refused again here. */
+  file(category: Category): void {
+    const el = this.chosen;
+    if (!el || this.hooks.holdsStory(el)) return;
+    this.hooks.onChoose(el, category);
+    this.end();
+  }
+
+  end(): void {
+    if (this.controller.signal.aborted) return;
     this.controller.abort();
     this.draw(null);
-    if (clear) this.ui.pickerArea.replaceChildren();
-    this.onEnd();
+    this.hooks.onState({ stage: "off" });
+    this.hooks.onEnd();
   }
 }

@@ -4,6 +4,7 @@ import type { Detection, Teaser } from "../shared/types";
 import { siteNamesOf, teasersOfBlock } from "./cards";
 import { classify, findTitle, type Block, type Classification, type Proofs, type StructureCache } from "./classify";
 import { storyOutlet } from "./generic";
+import { isTidyreadNode } from "./ours";
 import { ATTR, Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
 import { ruleBlocks } from "./rules";
@@ -21,8 +22,7 @@ export interface SessionHooks {
   decide?(): Detection;
 }
 
-const isOurs = (n: Node): boolean =>
-  n.nodeType === Node.ELEMENT_NODE && ((n as Element).hasAttribute(ATTR.panel) || (n as Element).hasAttribute(ATTR.reader));
+const isOurs = isTidyreadNode;
 const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
 /** Does an added node bring a link or a paragraph's worth of text (a card, a story's line)? */
 const bringsStructure = (n: Node): boolean =>
@@ -175,6 +175,11 @@ export class PageSession {
   /** The article's title element, once found: what a picked block must never contain. */
   articleTitle(): Element | null {
     return this.title;
+  }
+
+  /** TEMPORARY (replaced by the story guard): whether a block holds the story's title. */
+  holdsStory(el: Element): boolean {
+    return !!this.title && (el.contains(this.title) || this.title.contains(el));
   }
 
   setRules(rules: readonly UserRule[]): void {

@@ -1,21 +1,17 @@
-import { ATTR } from "../content/hide";
 import { el } from "../shared/dom";
-import { RepairBudget } from "../shared/budget";
 import { CATEGORY_REGISTRY } from "../shared/categories";
+import type { PanelReport, PanelTeaser, PanelView, PickerState } from "../shared/frame-protocol";
 import { t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import { formatRelative } from "../shared/time";
-import { CATEGORIES, type Category, type Teaser } from "../shared/types";
-import styles from "./panel.css?inline";
+import { CATEGORIES, type Category } from "../shared/types";
 import { arrange, toStories, type SortOrder, type Story } from "./stories";
 
-export interface PanelOptions {
-  /** The page's language: teaser times are written in it. */
-  lang: string;
-  /** The screen side the panel sits on (the page's end side unless the options say otherwise). */
-  side: "left" | "right";
-  open: boolean;
-  /** The reader toggled the panel (handle, Escape). */
-  onToggle(open: boolean): void;
+type ArticleCredit = NonNullable<PanelView["article"]>;
+
+/** What the panel's controls ask for; the panel page (main.ts) passes each on. */
+export interface PanelActions {
+  /** The reader closed the panel (×, Escape). */
+  onClose(): void;
   /** The reader asked for the original page back. */
   onRestore(): void;
   /** The reader switched a category: `hidden` false shows its blocks again on this page. */
@@ -26,44 +22,24 @@ export interface PanelOptions {
   onReader(): void;
   /** The reader asked to search for a story at its source outlet. */
   onFindOriginal(title: string, source: string | null): void;
-  /** The reader asked to pick a block on the page and say what it is. */
-  onPick(): void;
-}
-
-/** The story on the page: its title, and the outlet it credits, when it names one. */
-export interface ArticleCredit {
-  title: string;
-  source: string | null;
-}
-
-/** What Tidyread did on the page, for the panel to explain. */
-export interface PanelReport {
-  kind: "article" | "listing";
-  signals: string[];
-  counts: Record<Category, number>;
-  /** Categories the reader chose to see on this page. */
-  shown: ReadonlySet<Category>;
+  /** "Hide a block…" and its choices: start, a wider block, cancel. */
+  onPick(action: "start" | "cancel" | "wider"): void;
+  /** The block being picked is this category. */
+  onPickCategory(category: Category): void;
+  /** While picking, a walking key pressed in the panel (the page's blocks move, not the panel's focus). */
+  onPickKey(key: "ArrowDown" | "ArrowUp" | "Enter", shift: boolean): void;
 }
 
 /** Stories rendered at first, and added by each "Show more": a page with 10,000 teasers opens and filters at once. */
 export const PAGE_SIZE = 50;
-/** A page that removes the panel gets it back 10 times at once, then once every 500 ms (see RepairBudget). */
-const REATTACH_BUDGET = 10;
-const REATTACH_REFILL_MS = 500;
 
 /**
- * The side panel: an open shadow root on one host element, so the page's styles
- * cannot reach in and assistive technology (and tests) can.
+ * The side panel: Tidyread's extension page, shown in a frame in the page (see
+ * content/frames.ts). The page can neither read nor click it; everything it shows arrives as
+ * data from the content script (PanelView), and its controls answer only through `actions`.
  */
 export class SidePanel {
-  readonly host: HTMLElement;
-  /** Inside the shadow root: a box drawn over the block being picked, or hidden. */
-  readonly highlight: HTMLElement;
-  /** Inside the shadow root: the picker's instructions and choices. */
-  readonly pickerArea: HTMLElement;
-  private readonly aside: HTMLElement;
-  private readonly handle: HTMLButtonElement;
-  private readonly body: HTMLElement;
+  private readonly heading: HTMLElement;
   private readonly list: HTMLUListElement;
   private readonly more: HTMLButtonElement;
   private readonly count: HTMLElement;
@@ -72,39 +48,34 @@ export class SidePanel {
   private readonly readerButton: HTMLButtonElement;
   /** "Find this story's original": shown once the story's title is known. */
   private readonly findArticle: HTMLButtonElement;
+  private readonly pickerArea: HTMLElement;
+  private readonly status: HTMLElement;
   private article: ArticleCredit | null = null;
-  private teasers: readonly Teaser[] = [];
-  /** The list has been filled once: the handle can give its count. */
-  private counted = false;
+  private lang = "en";
+  private teasers: readonly PanelTeaser[] | null = null;
   private stories: Story[] = [];
   /** The stories matching the filter, in the chosen order; the list renders the first `limit`. */
   private arranged: Story[] = [];
   private limit = PAGE_SIZE;
-  /** Puts the host back when the page removes it (see keep()). */
-  private readonly keeper: MutationObserver;
-  private readonly reattach = new RepairBudget(REATTACH_BUDGET, REATTACH_REFILL_MS, () => this.keep());
-  private destroyed = false;
   private sort: SortOrder = "page";
   private filter = "";
-  private readonly clock: ReturnType<typeof setInterval>;
-  private open: boolean;
+  private picking = false;
+  private report = "";
+  private pickerKey = "";
 
   constructor(
     private readonly doc: Document,
-    private readonly options: PanelOptions,
+    /** The element the panel fills (the page's <body>). */
+    container: HTMLElement,
+    private readonly actions: PanelActions,
   ) {
-    this.open = options.open;
-    this.host = el(doc, "div", { [ATTR.panel]: "" });
-    const root = this.host.attachShadow({ mode: "open" });
-    const style = el(doc, "style", {}, styles);
-    // The panel speaks the browser's language (and mirrors with it); teasers keep the page's.
-    this.aside = el(doc, "aside", { class: "panel", dir: uiDir(), lang: uiLang(), "aria-label": t("panelName") });
-    this.setSide(options.side);
-    this.handle = el(doc, "button", { type: "button", class: "handle", "data-part": "handle", "aria-controls": "tidyread-body" });
-    // Not a tab stop of its own (Firefox makes a scrolling box one): its buttons and links are.
-    this.body = el(doc, "div", { id: "tidyread-body", class: "body", tabindex: "-1" });
+    const panel = el(doc, "section", { class: "panel", dir: uiDir(), lang: uiLang(), "aria-labelledby": "tidyread-title" });
+    const header = el(doc, "header", { class: "header" });
+    this.heading = el(doc, "h1", { id: "tidyread-title", tabindex: "-1" }, "Tidyread");
+    const close = el(doc, "button", { type: "button", class: "close", "data-part": "close", "aria-label": t("panelClose") }, "×");
+    header.append(this.heading, close);
     this.list = el(doc, "ul", { "data-part": "teasers", "aria-label": t("relatedArticles") });
-    this.note = el(doc, "p", { class: "note" });
+    this.note = el(doc, "p", { class: "note", "data-part": "note" });
     const controls = el(doc, "div", { class: "controls" });
     const filter = el(doc, "input", { type: "search", "data-part": "filter", "aria-label": t("filterLabel"), placeholder: t("filterPlaceholder") });
     const sortLabel = el(doc, "label", {}, `${t("sortLabel")} `);
@@ -139,10 +110,11 @@ export class SidePanel {
       const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[e.key];
       if (at < 0 || to === undefined || !links[to]) return;
       e.preventDefault();
+      e.stopPropagation();
       links[to].focus();
     });
-    // Relative times stay true while the page stays open.
-    this.clock = setInterval(() => this.refreshTimes(), 60_000);
+    // Relative times stay true while the panel stays open.
+    setInterval(() => this.refreshTimes(), 60_000);
     const button = (part: string, key: MessageKey): HTMLButtonElement => el(doc, "button", { type: "button", class: "action", "data-part": part }, t(key));
     this.readerButton = button("reader", "readerOpen");
     this.readerButton.setAttribute("aria-pressed", "false");
@@ -152,11 +124,15 @@ export class SidePanel {
     const restore = button("restore", "showOriginal");
     const siteOff = button("site-off", "siteOff");
     this.pickerArea = el(doc, "div", { class: "picker", "data-part": "picker", role: "status" });
+    this.status = el(doc, "p", { class: "status", "data-part": "status", role: "status" });
     this.did = el(doc, "section", { class: "did", "aria-labelledby": "tidyread-did" });
-    const actions = el(doc, "div", { class: "actions" });
-    actions.append(this.readerButton, this.findArticle, pick, restore, siteOff);
-    this.body.append(
-      actions,
+    const actionsRow = el(doc, "div", { class: "actions" });
+    actionsRow.append(this.readerButton, this.findArticle, pick, restore, siteOff);
+    panel.append(
+      header,
+      actionsRow,
+      this.status,
+      this.pickerArea,
       el(doc, "h2", {}, t("relatedArticles")),
       this.note,
       controls,
@@ -165,104 +141,78 @@ export class SidePanel {
       this.more,
       el(doc, "h2", { id: "tidyread-did" }, t("whatTidyreadDid")),
       this.did,
-      this.pickerArea,
     );
-    this.aside.append(this.handle, this.body);
-    this.highlight = el(doc, "div", { class: "highlight", hidden: "" });
-    root.append(style, this.aside, this.highlight);
+    container.append(panel);
 
-    this.handle.addEventListener("click", () => this.toggle());
-    this.readerButton.addEventListener("click", () => options.onReader());
+    close.addEventListener("click", () => actions.onClose());
+    this.readerButton.addEventListener("click", () => actions.onReader());
     this.findArticle.addEventListener("click", () => {
-      if (this.article) options.onFindOriginal(this.article.title, this.article.source);
+      if (this.article) actions.onFindOriginal(this.article.title, this.article.source);
     });
-    pick.addEventListener("click", () => options.onPick());
-    restore.addEventListener("click", () => options.onRestore());
-    siteOff.addEventListener("click", () => options.onSiteOff());
+    pick.addEventListener("click", () => actions.onPick("start"));
+    restore.addEventListener("click", () => actions.onRestore());
+    siteOff.addEventListener("click", () => actions.onSiteOff());
     this.did.addEventListener("change", (e) => {
       const box = e.target as HTMLInputElement;
       const category = CATEGORIES.find((c) => c === box.dataset["category"]);
-      if (category) options.onCategory(category, box.checked);
+      if (category) actions.onCategory(category, box.checked);
     });
-    this.keeper = new MutationObserver(() => this.keep());
-    this.aside.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && this.open) {
-        this.toggle(false);
-        this.handle.focus();
-      }
-    });
-    this.render();
+    doc.addEventListener("keydown", (e) => this.key(e));
   }
 
-  attach(): void {
-    if (this.destroyed) return;
-    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
-    // The host's parent and the document (a page may replace <html>): a removed panel comes back.
-    this.keeper.observe(this.doc, { childList: true });
-    if (this.host.parentNode) this.keeper.observe(this.host.parentNode, { childList: true });
+  /** Escape closes (or cancels picking); while picking, arrows and Enter walk the page's blocks. */
+  private key(e: KeyboardEvent): void {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      if (this.picking) this.actions.onPick("cancel");
+      else this.actions.onClose();
+      return;
+    }
+    const target = e.target as Element | null;
+    const typing = !!target && (/^(input|select|textarea)$/.test(target.localName) || target.localName === "button" || !!target.closest('[data-part="teasers"]'));
+    if (!this.picking || typing) return;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Enter") {
+      e.preventDefault();
+      this.actions.onPickKey(e.key, e.shiftKey);
+    }
   }
 
-  destroy(): void {
-    this.destroyed = true;
-    clearInterval(this.clock);
-    this.keeper.disconnect();
-    this.reattach.cancel();
-    this.host.remove();
+  /** Moves focus to the panel's heading (opened from the toolbar, the shortcut or the handle). */
+  focus(): void {
+    this.heading.focus();
   }
 
-  /** The page removed the panel: put it back, within the re-attach budget. */
-  private keep(): void {
-    if (this.host.isConnected || this.destroyed || this.reattach.waiting) return;
-    if (this.reattach.take()) this.attach();
-  }
-
-  /** "light" or "dark" forces the panel's colours; "system" follows prefers-color-scheme. */
-  setTheme(theme: "system" | "light" | "dark"): void {
-    this.aside.dataset["theme"] = theme;
-  }
-
-  setSide(side: "left" | "right"): void {
-    this.aside.dataset["side"] = side;
+  /** Shows what the content script sent; parts that did not change are left as they are. */
+  show(view: PanelView): void {
+    this.lang = view.lang;
+    this.setArticle(view.article);
+    this.setReading(view.reading);
+    const report = JSON.stringify(view.report);
+    if (report !== this.report) {
+      this.report = report;
+      this.setReport(view.report);
+    }
+    if (view.teasers !== this.teasers && JSON.stringify(view.teasers) !== JSON.stringify(this.teasers)) {
+      this.teasers = view.teasers;
+      this.stories = toStories(view.teasers ?? []);
+      this.note.textContent = view.teasers ? t("panelNote", view.teasers.length, view.hiddenBlocks) : "";
+      this.renderList();
+    }
+    this.status.textContent = view.message;
+    this.showPicker(view.picker);
   }
 
   /** The reader view is open: the button says so, and leaves it. */
-  setReading(reading: boolean): void {
+  private setReading(reading: boolean): void {
     this.readerButton.setAttribute("aria-pressed", String(reading));
     this.readerButton.textContent = t(reading ? "readerClose" : "readerOpen");
   }
 
   /** The story's title and credited outlet, for "Find this story's original"; null hides the button. */
-  setArticle(article: ArticleCredit | null): void {
+  private setArticle(article: ArticleCredit | null): void {
     this.article = article;
     this.findArticle.hidden = !article;
     if (article) this.findArticle.textContent = article.source ? t("findStoryOriginalAt", article.source) : t("findStoryOriginal");
-  }
-
-  /** A short message in the panel's status area (a saved rule, no article for the reader view). */
-  say(text: string): void {
-    this.pickerArea.textContent = text;
-  }
-
-  isOpen(): boolean {
-    return this.open;
-  }
-
-  /** `notify` false: a state the reader did not choose (the options' start state) is not reported. */
-  toggle(open = !this.open, notify = true): void {
-    if (open === this.open) return;
-    this.open = open;
-    this.render();
-    if (notify) this.options.onToggle(open);
-  }
-
-  /** `seen`: teaser keys of the reader's last visit to this site (null on the first), to mark what is new. */
-  setContent(teasers: readonly Teaser[], hiddenBlocks: number, seen: ReadonlySet<string> | null = null): void {
-    this.counted = true;
-    this.teasers = teasers;
-    this.stories = toStories(teasers, seen);
-    this.note.textContent = t("panelNote", teasers.length, hiddenBlocks);
-    this.renderList();
-    this.render();
   }
 
   /** `restart`: back to the first page (a new filter or sort); otherwise as many as were shown. */
@@ -295,12 +245,12 @@ export class SidePanel {
   private refreshTimes(now = new Date()): void {
     for (const time of this.list.querySelectorAll("time")) {
       const iso = time.getAttribute("datetime");
-      if (iso) time.textContent = formatRelative(iso, now, this.options.lang);
+      if (iso) time.textContent = formatRelative(iso, now, this.lang);
     }
   }
 
   /** The page kind and why, and a switch per hidden category (checked: hidden). */
-  setReport(report: PanelReport): void {
+  private setReport(report: PanelReport): void {
     const doc = this.doc;
     const why = el(doc, "details");
     const reasons = el(doc, "ul", { class: "signals" });
@@ -309,7 +259,7 @@ export class SidePanel {
     const switches = CATEGORY_REGISTRY.filter(({ id }) => report.counts[id] > 0).map(({ id, nameKey }) => {
       const label = el(doc, "label", { class: "switch" });
       const box = el(doc, "input", { type: "checkbox", "data-category": id });
-      box.checked = !report.shown.has(id);
+      box.checked = !report.shown.includes(id);
       label.append(box, ` ${t("categoryHidden", t(nameKey), report.counts[id])}`);
       return label;
     });
@@ -318,7 +268,7 @@ export class SidePanel {
 
   private item(story: Story): HTMLLIElement {
     const doc = this.doc;
-    const li = el(doc, "li", { lang: this.options.lang, dir: "auto" });
+    const li = el(doc, "li", { lang: this.lang, dir: "auto" });
     li.append(
       story.url
         ? el(doc, "a", { href: story.url, target: "_blank", rel: "noopener noreferrer" }, story.title)
@@ -330,13 +280,13 @@ export class SidePanel {
     if (story.sources.length > 1) meta.append(" ", el(doc, "span", { "data-part": "source-count" }, t("sourceCount", story.sources.length)));
     if (story.time) {
       if (story.sources.length) meta.append(" · ");
-      const shown = story.time.text || formatRelative(story.time.iso, new Date(), this.options.lang);
+      const shown = story.time.text || formatRelative(story.time.iso, new Date(), this.lang);
       meta.append(el(doc, "time", { datetime: story.time.iso }, shown));
     }
     li.append(meta);
     const source = story.sources[0] ?? null;
     const find = el(doc, "button", { type: "button", class: "link", "data-part": "find-original" }, source ? t("findOriginalAt", source) : t("findOriginal"));
-    find.addEventListener("click", () => this.options.onFindOriginal(story.title, source));
+    find.addEventListener("click", () => this.actions.onFindOriginal(story.title, source));
     li.append(find);
     if (story.summary) {
       const details = el(doc, "details");
@@ -346,12 +296,38 @@ export class SidePanel {
     return li;
   }
 
-  private render(): void {
-    this.body.hidden = !this.open;
-    this.handle.setAttribute("aria-expanded", String(this.open));
-    // Until the list is first filled (at idle, within a second of load) there is no count to give: not "(0)".
-    const uncounted = !this.open && !this.counted;
-    this.handle.textContent = uncounted ? t("handleOpenUncounted") : t(this.open ? "handleClose" : "handleOpen", this.teasers.length);
-    this.handle.setAttribute("aria-label", uncounted ? t("handleOpenUncountedLabel") : t(this.open ? "handleCloseLabel" : "handleOpenLabel", this.teasers.length));
+  /** The picker's progress: what to do now, and the choices for a chosen block. */
+  private showPicker(state: PickerState): void {
+    this.picking = state.stage !== "off";
+    const key = JSON.stringify(state);
+    if (key === this.pickerKey) return;
+    this.pickerKey = key;
+    const doc = this.doc;
+    const button = (text: string, part: string, onClick: () => void): HTMLButtonElement => {
+      const b = el(doc, "button", { type: "button", "data-part": part }, text);
+      b.addEventListener("click", onClick);
+      return b;
+    };
+    const cancel = button(t("pickCancel"), "pick-cancel", () => this.actions.onPick("cancel"));
+    switch (state.stage) {
+      case "off":
+        this.pickerArea.replaceChildren();
+        return;
+      case "pointing":
+        this.pickerArea.replaceChildren(el(doc, "p", {}, t("pickPointing")), cancel);
+        return;
+      case "walking":
+        this.pickerArea.replaceChildren(el(doc, "p", {}, t("pickWalking", state.block)), cancel);
+        return;
+      case "chosen":
+      case "refused": {
+        const prompt = el(doc, "p", {}, state.stage === "refused" ? t("pickRefused") : t("pickChosen", state.block));
+        const choices =
+          state.stage === "refused" ? [] : CATEGORY_REGISTRY.map(({ id, nameKey }) => button(t(nameKey), `pick-${id}`, () => this.actions.onPickCategory(id)));
+        const wider = state.canWiden ? [button(t("pickWider"), "pick-wider", () => this.actions.onPick("wider"))] : [];
+        this.pickerArea.replaceChildren(prompt, ...choices, ...wider, cancel);
+        (choices[0] ?? this.pickerArea.querySelector("button"))?.focus();
+      }
+    }
   }
 }

@@ -1,9 +1,8 @@
-import { teaserKey } from "../content/teasers";
-import type { Teaser, TeaserTime } from "../shared/types";
+import type { PanelTeaser } from "../shared/frame-protocol";
+import type { TeaserTime } from "../shared/types";
 
 /** One story in the panel: teasers of the same story from several outlets are one story. */
 export interface Story {
-  key: string;
   title: string;
   url: string | null;
   sources: string[];
@@ -20,15 +19,15 @@ export type SortOrder = "page" | "newest";
 
 const sameStory = (title: string): string => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
-/** Teasers as stories, in page order; `seen` holds teaser keys of the last visit (null: first visit). */
-export function toStories(teasers: readonly Teaser[], seen: ReadonlySet<string> | null): Story[] {
+/** Teasers as stories, in page order: new while none of its teasers was seen on the last visit. */
+export function toStories(teasers: readonly PanelTeaser[]): Story[] {
   const byTitle = new Map<string, Story>();
   teasers.forEach((t, order) => {
     const id = sameStory(t.title);
     const story = byTitle.get(id);
-    const isNew = seen !== null && !seen.has(teaserKey(t));
+    const isNew = t.isNew;
     if (!story) {
-      byTitle.set(id, { key: teaserKey(t), title: t.title, url: t.url, sources: t.source ? [t.source] : [], time: t.time, summary: t.summary, order, isNew });
+      byTitle.set(id, { title: t.title, url: t.url, sources: t.source ? [t.source] : [], time: t.time, summary: t.summary, order, isNew });
       return;
     }
     if (t.source && !story.sources.includes(t.source)) story.sources.push(t.source);
