@@ -2,8 +2,9 @@
 // injects into a freshly loaded page. Each function times one pass over `document` with
 // performance.now() (5 µs resolution: the runner serves the pages cross-origin isolated).
 import { Readability } from "@mozilla/readability";
-import { SidePanel } from "../src/panel/panel";
 import { ATTR } from "../src/content/hide";
+import { toPanelTeaser } from "../src/content/panel-data";
+import { PageUi } from "../src/content/ui-host";
 import { createSession } from "../src/content/start";
 import { buildVocabulary, findMarkers } from "../src/content/markers";
 import { teaserKey } from "../src/content/teasers";
@@ -23,11 +24,11 @@ export interface Timing {
 /**
  * Tidyread's cleaning pass on the loaded page, as the content script runs it when it starts
  * on a parsed page: the session (detect by the site profile, markers, classify, hide) and then
- * what content/index.ts's render() does for an article page (kind attribute, the panel in its
- * shadow root with the report, attached to the page, closed as on a first visit). `later` times
- * what the content script leaves for when the page is idle or the panel opens (fillList: read
- * the teaser cards, fill the panel's list). Only the browser.* calls (storage, messages) are
- * left out.
+ * what the page controller's render() does for an article page (kind attribute, the handle in
+ * Tidyread's closed-shadow host). `later` times what the content script leaves for when the
+ * page is idle or the panel opens (fillList: read the teaser cards and cut them into the data
+ * the panel frame is sent). The panel itself is an extension page in a frame, outside this
+ * pass; only the browser.* calls (storage, messages, the frame) are left out.
  */
 export function tidyread(address?: string): Timing {
   const start = performance.now();
@@ -43,33 +44,16 @@ export function tidyread(address?: string): Timing {
   let ms: number;
   let later = 0;
   if (session.detection.kind === "article") {
-    // panelSide() with the options' "auto": the page's end side.
-    const side = root.dir === "rtl" || getComputedStyle(root).direction === "rtl" ? "left" : "right";
-    const panel = new SidePanel(document, {
-      side,
-      lang: session.detection.lang,
-      open: false,
-      onToggle: () => undefined,
-      onReader: () => undefined,
-      onFindOriginal: () => undefined,
-      onPick: () => undefined,
-      onRestore: () => undefined,
-      onCategory: () => undefined,
-      onSiteOff: () => undefined,
-    });
-    panel.setTheme("system");
-    const counts = session.marks.counts();
-    panel.setReport({ kind: session.detection.kind, signals: session.detection.signals, counts, shown: new Set() });
-    panel.attach();
-    // markPanelOpen()
-    if (panel.isOpen()) root.setAttribute(ATTR.open, side);
-    else root.removeAttribute(ATTR.open);
+    const ui = new PageUi(document, new AbortController().signal);
+    const handle = ui.add(document.createElement("button"));
+    handle.className = "handle";
+    handle.textContent = "Related";
     ms = performance.now() - start;
-    // fillList(), at idle: read the cards, fill the list, rememberSeen() (its storage call left out).
+    // fillList(), at idle: read the cards and cut them into the panel's data (its message left out).
     const idle = performance.now();
-    const teasers = session.teasers;
-    panel.setContent(teasers, Object.values(counts).reduce((a, b) => a + b, 0), null);
-    items = [...new Set(teasers.map(teaserKey))].slice(0, 300).length;
+    const teasers = session.teasers.map((t) => toPanelTeaser(t, false));
+    handle.textContent = `Related (${teasers.length})`;
+    items = [...new Set(session.teasers.map(teaserKey))].slice(0, 300).length;
     later = performance.now() - idle;
   } else ms = performance.now() - start;
   // The floor: find the clues (every text node against the vocabulary, store links, text boxes) and nothing else.

@@ -6,7 +6,7 @@ import { isFromPanel, type FromPanel, type PanelTeaser, type PanelView, type Pic
 import { t } from "../shared/i18n";
 import type { PageState } from "../shared/messages";
 import type { Settings } from "../shared/settings";
-import type { Category, Teaser } from "../shared/types";
+import type { Category } from "../shared/types";
 import type { SiteProfile } from "../sites";
 import { ExtensionFrame } from "./frames";
 import { ATTR, zeroCounts } from "./hide";
@@ -18,6 +18,7 @@ import { createSession } from "./start";
 import { squash } from "./text";
 import { teaserKey } from "./teasers";
 import { PageUi } from "./ui-host";
+import { cut, LIMITS, toPanelTeaser } from "./panel-data";
 
 /** What the page-wide part of the content script (index.ts) gives each page run. */
 export interface PageContext {
@@ -44,10 +45,6 @@ export interface PageContext {
   /** "Show the original page": Tidyread steps back on this page until the next click. */
   restore(): void;
 }
-
-/** Cut before they leave for the panel: a page's 36,000-character link is not a story's. */
-const LIMITS = { title: 300, source: 100, summary: 600, url: 2_000, teasers: 5_000 } as const;
-const cut = (s: string | null, max: number): string | null => (s === null || s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 /**
  * Tidyread on one page, from start to navigation (or until it is turned off): the session that
@@ -222,7 +219,7 @@ export class PageController {
   /** The panel frame, made the first time it is needed (or at idle, so that opening is instant). */
   private panelFrame(): ExtensionFrame<FromPanel, ToPanel> {
     if (!this.panel) {
-      this.panel = new ExtensionFrame<FromPanel, ToPanel>(this.pageUi(), "panel", isFromPanel, (m) => this.fromPanel(m), () => this.sendView());
+      this.panel = new ExtensionFrame<FromPanel, ToPanel>(this.pageUi(), "panel", t("panelName"), isFromPanel, (m) => this.fromPanel(m), () => this.sendView());
       this.panel.element.hidden = !this.open;
     }
     return this.panel;
@@ -404,15 +401,3 @@ export class PageController {
     );
   }
 }
-
-function toPanelTeaser(teaser: Teaser, isNew: boolean): PanelTeaser {
-  return {
-    title: cut(teaser.title, LIMITS.title) ?? "",
-    url: teaser.url && teaser.url.length <= LIMITS.url && /^https?:/i.test(teaser.url) ? teaser.url : null,
-    source: cut(teaser.source, LIMITS.source),
-    time: teaser.time,
-    summary: cut(teaser.summary, LIMITS.summary),
-    isNew,
-  };
-}
-

@@ -23,13 +23,15 @@ export class ExtensionFrame<In, Out> {
   constructor(
     ui: PageUi,
     kind: FrameKind,
+    /** The frame's accessible name. */
+    title: string,
     /** Checks what arrives: a frame is ours, but a message is still only data. */
     private readonly accepts: (message: unknown) => message is In,
     private readonly onMessage: (message: In) => void,
     /** A (re)connected frame: send it everything it shows. */
     private readonly onConnect: () => void,
   ) {
-    this.element = el(ui.host.ownerDocument, "iframe", { class: kind, title: "Tidyread" });
+    this.element = el(ui.host.ownerDocument, "iframe", { class: kind, title });
     this.element.src = `${browser.runtime.getURL(FRAME_PAGES[kind])}#${this.name.slice(FRAME_PORT_PREFIX.length)}`;
     ui.add(this.element);
   }

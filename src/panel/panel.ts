@@ -157,7 +157,7 @@ export class SidePanel {
       const category = CATEGORIES.find((c) => c === box.dataset["category"]);
       if (category) actions.onCategory(category, box.checked);
     });
-    doc.addEventListener("keydown", (e) => this.key(e));
+    container.addEventListener("keydown", (e) => this.key(e));
   }
 
   /** Escape closes (or cancels picking); while picking, arrows and Enter walk the page's blocks. */

@@ -122,22 +122,31 @@ describe("the panel", () => {
   it("has a switch for every category with blocks hidden, named in the UI, that reports its category", () => {
     const onCategory = vi.fn();
     const noop = (): void => undefined;
-    const panel = new SidePanel(document, {
-      side: "right",
-      lang: "en",
-      open: true,
-      onToggle: noop,
+    const root = document.body.appendChild(document.createElement("div"));
+    const panel = new SidePanel(document, root, {
+      onClose: noop,
       onRestore: noop,
       onCategory,
       onSiteOff: noop,
       onReader: noop,
       onFindOriginal: noop,
       onPick: noop,
+      onPickCategory: noop,
+      onPickKey: noop,
     });
-    panel.attach();
     try {
-      panel.setReport({ kind: "article", signals: [], counts: perCategory(() => 2), shown: new Set() });
-      const boxes = [...(panel.host.shadowRoot?.querySelectorAll<HTMLInputElement>("input[data-category]") ?? [])];
+      panel.show({
+        host: "www.daily8.com",
+        lang: "en",
+        teasers: null,
+        hiddenBlocks: 10,
+        report: { kind: "article", signals: [], counts: perCategory(() => 2), shown: [] },
+        article: null,
+        reading: false,
+        picker: { stage: "off" },
+        message: "",
+      });
+      const boxes = [...root.querySelectorAll<HTMLInputElement>("input[data-category]")];
       expect(against(boxes.map((b) => b.dataset["category"] ?? ""))).toEqual(AGREE);
       for (const { id, nameKey } of CATEGORY_REGISTRY) {
         const box = boxes.find((b) => b.dataset["category"] === id);
@@ -146,32 +155,93 @@ describe("the panel", () => {
         expect(onCategory).toHaveBeenLastCalledWith(id, false);
       }
     } finally {
-      panel.destroy();
+      root.remove();
     }
+  });
+
+  it("offers every category for a picked block, named in the UI, and files the one clicked", () => {
+    const root = document.body.appendChild(document.createElement("div"));
+    const onPickCategory = vi.fn();
+    const noop = (): void => undefined;
+    const panel = new SidePanel(document, root, {
+      onClose: noop,
+      onRestore: noop,
+      onCategory: noop,
+      onSiteOff: noop,
+      onReader: noop,
+      onFindOriginal: noop,
+      onPick: noop,
+      onPickCategory,
+      onPickKey: noop,
+    });
+    panel.show({
+      host: "www.daily8.com",
+      lang: "en",
+      teasers: null,
+      hiddenBlocks: 0,
+      report: { kind: "article", signals: [], counts: perCategory(() => 0), shown: [] },
+      article: null,
+      reading: false,
+      picker: { stage: "chosen", block: "section, “x”", canWiden: false },
+      message: "",
+    });
+    const offered = [...root.querySelectorAll<HTMLButtonElement>('[data-part="picker"] button[data-part^="pick-"]')]
+      .map((b) => b.dataset["part"]?.replace(/^pick-/, "") ?? "")
+      .filter((part) => part !== "wider" && part !== "cancel");
+    expect(against(offered)).toEqual(AGREE);
+    for (const { id, nameKey } of CATEGORY_REGISTRY) {
+      const button = root.querySelector<HTMLButtonElement>(`[data-part="pick-${id}"]`);
+      expect(button?.textContent).toBe(en(nameKey));
+      button?.click();
+      expect(onPickCategory).toHaveBeenLastCalledWith(id);
+    }
+    root.remove();
   });
 });
 
 describe("the picker", () => {
-  it("offers every category, named in the UI, and picks the one clicked", () => {
+  const hooks = (holdsStory: (el: Element) => boolean) => ({
+    outline: document.createElement("div"),
+    owns: () => false,
+    holdsStory,
+    onState: vi.fn(),
+    onChoose: vi.fn(),
+    onEnd: vi.fn(),
+  });
+
+  it("files a chosen block under the category the reader names", () => {
     const block = document.body.appendChild(document.createElement("section"));
-    const ui = { highlight: document.createElement("div"), pickerArea: document.createElement("div") };
-    for (const { id, nameKey } of CATEGORY_REGISTRY) {
-      const onChoose = vi.fn();
-      const picker = new BlockPicker(document, ui, null, onChoose, () => undefined);
-      try {
-        picker.choose(block);
-        const offered = [...ui.pickerArea.querySelectorAll<HTMLButtonElement>('button[data-part^="pick-"]')]
-          .map((b) => b.dataset["part"]?.replace(/^pick-/, "") ?? "")
-          .filter((part) => part !== "wider" && part !== "cancel");
-        expect(against(offered)).toEqual(AGREE);
-        const button = ui.pickerArea.querySelector<HTMLButtonElement>(`[data-part="pick-${id}"]`);
-        expect(button?.textContent).toBe(en(nameKey));
-        button?.click();
-        expect(onChoose).toHaveBeenCalledWith(block, id);
-      } finally {
-        picker.end(); // its listeners on the document would take the next tests' clicks
-      }
+    for (const { id } of CATEGORY_REGISTRY) {
+      const h = hooks(() => false);
+      const picker = new BlockPicker(document, h, null, new AbortController().signal);
+      picker.choose(block);
+      expect(h.onState).toHaveBeenLastCalledWith({ stage: "chosen", block: "section, “”", canWiden: false });
+      picker.file(id);
+      expect(h.onChoose).toHaveBeenCalledWith(block, id);
+      expect(h.onState).toHaveBeenLastCalledWith({ stage: "off" });
     }
+    block.remove();
+  });
+
+  it("refuses a block holding story text, even when asked to file it", () => {
+    const block = document.body.appendChild(document.createElement("section"));
+    const h = hooks((el) => el === block);
+    const picker = new BlockPicker(document, h, null, new AbortController().signal);
+    picker.choose(block);
+    expect(h.onState).toHaveBeenLastCalledWith({ stage: "refused", block: "section, “”", canWiden: false });
+    picker.file("comments");
+    expect(h.onChoose).not.toHaveBeenCalled();
+    picker.end();
+    block.remove();
+  });
+
+  it("ignores clicks a page script makes", () => {
+    const block = document.body.appendChild(document.createElement("section"));
+    const h = hooks(() => false);
+    const picker = new BlockPicker(document, h, null, new AbortController().signal);
+    block.click();
+    expect(h.onState).toHaveBeenLastCalledWith({ stage: "pointing" });
+    picker.end();
     block.remove();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { arrange, toStories } from "../../src/panel/stories";
+import type { PanelTeaser } from "../../src/shared/frame-protocol";
 import type { Teaser } from "../../src/shared/types";
 
 const at = (hoursAgo: number): { text: string; iso: string } => ({
@@ -21,9 +22,12 @@ const teasers = [
   t("Russia convicts dozens for riots", "Al Arabiya", 5),
 ];
 
+/** The teasers as the panel gets them: those at `fresh` positions were not seen on the last visit. */
+const asSeen = (list: Teaser[], fresh: number[]): PanelTeaser[] => list.map((teaser, i) => ({ ...teaser, isNew: fresh.includes(i) }));
+
 describe("stories in the panel", () => {
   it("group one story from several outlets, keeping page order and the newest time", () => {
-    const stories = toStories(teasers, null);
+    const stories = toStories(asSeen(teasers, []));
     expect(stories.map((s) => [s.title, s.sources])).toEqual([
       ["Oil edges higher after EU sanctions", ["Asharq Al-Awsat", "Reuters"]],
       ["Hamas says no interim truce", ["Al Arabiya"]],
@@ -33,16 +37,16 @@ describe("stories in the panel", () => {
   });
 
   it("sort newest first, and filter on title, source or summary", () => {
-    const stories = toStories(teasers, null);
+    const stories = toStories(asSeen(teasers, []));
     expect(arrange(stories, "newest", "").map((s) => s.title[0])).toEqual(["H", "O", "R"]);
     expect(arrange(stories, "page", "reuters").map((s) => s.title)).toEqual(["Oil edges higher after EU sanctions"]);
     expect(arrange(stories, "page", "al arabiya riots").map((s) => s.title)).toEqual(["Russia convicts dozens for riots"]);
     expect(arrange(stories, "page", "nothing like this")).toEqual([]);
   });
 
-  it("mark as new what the last visit did not show, and nothing on a first visit", () => {
-    expect(toStories(teasers, null).some((s) => s.isNew)).toBe(false);
-    const seen = new Set(["https://a.test/hamas-1"]);
-    expect(toStories(teasers, seen).map((s) => s.isNew)).toEqual([true, false, true]);
+  it("mark a story new only when none of its teasers was seen on the last visit", () => {
+    expect(toStories(asSeen(teasers, [])).some((s) => s.isNew)).toBe(false);
+    expect(toStories(asSeen(teasers, [0, 2, 3])).map((s) => s.isNew)).toEqual([true, false, true]);
+    expect(toStories(asSeen(teasers, [0, 3])).map((s) => s.isNew)).toEqual([false, false, true]);
   });
 });
