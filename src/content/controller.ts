@@ -1,4 +1,3 @@
-import browser from "webextension-polyfill";
 import type { Runtime } from "webextension-polyfill";
 import { CATEGORY, CATEGORY_REGISTRY } from "../shared/categories";
 import { el } from "../shared/dom";
