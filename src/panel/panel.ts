@@ -1,4 +1,4 @@
-import { ATTR } from "../content/hide";
+import { ATTR } from "../shared/attributes";
 import { el } from "../shared/dom";
 import { RepairBudget } from "../shared/budget";
 import { CATEGORY_REGISTRY } from "../shared/categories";

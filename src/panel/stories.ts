@@ -1,4 +1,4 @@
-import { teaserKey } from "../content/teasers";
+import { teaserKey } from "../shared/teaser-key";
 import type { Teaser, TeaserTime } from "../shared/types";
 
 /** One story in the panel: teasers of the same story from several outlets are one story. */
