@@ -7,7 +7,8 @@ import { storyOutlet } from "./generic";
 import { ATTR } from "../shared/attributes";
 import { Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
-import { ruleBlocks } from "./rules";
+import { ruleBlocks, storyGuard, type StoryGuard } from "./rules";
+import type { Story } from "./structure";
 import { teaserKey, type TeaserContext } from "./teasers";
 import { RepairBudget } from "../shared/budget";
 import type { UserRule } from "../shared/settings";
@@ -106,6 +107,11 @@ export class PageSession {
   private readonly observer: MutationObserver;
   /** The reader's own rules for this site (options page, picked in the panel). */
   private rules: readonly UserRule[] = [];
+  /** Rules the last pass did not apply because their element holds the story (see refusedRules). */
+  private refused: readonly UserRule[] = [];
+  /** The story the last classification protected (its title and prose), and its guard, built on first use. */
+  private story: Story | null = null;
+  private guard: { story: Story; holds: StoryGuard } | null = null;
   private started = false;
   private readonly fights = new RepairBudget(FIGHT_BUDGET, FIGHT_REFILL_MS, () => this.catchUp());
   private readonly onLoaded = (): void => this.finishLoading();
@@ -176,6 +182,27 @@ export class PageSession {
   /** The article's title element, once found: what a picked block must never contain. */
   articleTitle(): Element | null {
     return this.title;
+  }
+
+  /**
+   * Does `el` hold story text: is it, does it hold, or does it sit inside the story's title or a
+   * line of its prose? The story is the one the last classification protected; on a listing page
+   * (no story) only the title counts. A picked block or a rule's element that does is refused.
+   */
+  holdsStory(el: Element): boolean {
+    return this.storyGuard()(el);
+  }
+
+  /** The site's rules the last pass refused because their element holds the story (for the panel to say so). */
+  refusedRules(): readonly UserRule[] {
+    return this.refused;
+  }
+
+  /** The guard for the current story, rebuilt only when a pass found another story. */
+  private storyGuard(): StoryGuard {
+    const story = this.story ?? { title: this.title, body: null, prose: [] };
+    if (this.guard?.story !== story) this.guard = { story, holds: storyGuard(story) };
+    return this.guard.holds;
   }
 
   setRules(rules: readonly UserRule[]): void {
@@ -333,8 +360,12 @@ export class PageSession {
       title: this.title,
     });
     this.lastPass = pass;
+    this.story = pass.story;
     const found = pass.blocks;
-    const blocks = this.rules.length ? [...found, ...ruleBlocks(this.doc, this.rules, this.title, found)] : found;
+    const ruled = this.rules.length ? ruleBlocks(this.doc, this.rules, this.storyGuard(), found) : null;
+    const blocks = ruled?.blocks.length ? [...found, ...ruled.blocks] : found;
+    const refusedBefore = this.refused;
+    this.refused = ruled?.refused ?? [];
     if (this.loading) {
       // Until the parser is done, anything that may be a block is held back, unlabelled.
       for (const el of this.waiting) if (!el.isConnected || placed(el)) this.waiting.delete(el);
@@ -343,7 +374,8 @@ export class PageSession {
     }
     const changedBlocks = this.marks.setBlocks(blocks);
     const changedTeasers = this.collectTeasers(added);
-    if (changedBlocks || changedTeasers) this.hooks.changed();
+    const changedRefusals = this.refused.length !== refusedBefore.length || this.refused.some((r, i) => r !== refusedBefore[i]);
+    if (changedBlocks || changedTeasers || changedRefusals) this.hooks.changed();
   }
 
   private finishLoading(): void {
