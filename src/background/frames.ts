@@ -1,5 +1,6 @@
 import browser from "webextension-polyfill";
 import { FRAME_PORT_PREFIX } from "../shared/frame-protocol";
+import { senderKind, type OwnExtension } from "./senders";
 
 /**
  * Tidyread's frames in a page (the panel, the reader view) reach the content script of their tab
@@ -7,11 +8,12 @@ import { FRAME_PORT_PREFIX } from "../shared/frame-protocol";
  * own runtime port reaches only extension pages. The background joins the frame's port to a port
  * into the tab's top frame, under the same name (the token the content script gave the frame).
  */
-export function relayFramePorts(extensionBase: string): void {
+export function relayFramePorts(own: OwnExtension): void {
   browser.runtime.onConnect.addListener((framePort) => {
     const { sender, name } = framePort;
     const tabId = sender?.tab?.id;
-    const fromOurFrame = sender?.id === browser.runtime.id && !!sender.url?.startsWith(extensionBase) && (sender.frameId ?? 0) !== 0;
+    // One of our pages, framed inside a tab (not the tab's top document).
+    const fromOurFrame = !!sender && senderKind(sender, own) === "extension-page" && (sender.frameId ?? 0) !== 0;
     if (!name.startsWith(FRAME_PORT_PREFIX) || tabId === undefined || !fromOurFrame) {
       framePort.disconnect();
       return;

@@ -2,14 +2,25 @@
 // no site profile knows; the button's context menu grants a site for good.
 import "webext-dynamic-content-scripts";
 import browser from "webextension-polyfill";
-import { isToBackground, type PageState, type ToContent } from "../shared/messages";
+import { readToBackground, type PageState, type SearchAnswer, type ToBackground, type ToContent } from "../shared/messages";
 import { t } from "../shared/i18n";
 import { originalQuery } from "./original";
 import { relayFramePorts } from "./frames";
+import { RateLimiter } from "./rate-limit";
+import { ownExtension, senderKind, type SenderKind } from "./senders";
 import { addSiteAccessMenu, notePage } from "./site-access";
 
+const OWN = ownExtension(browser.runtime.id, browser.runtime.getURL(""));
+
 addSiteAccessMenu();
-relayFramePorts(browser.runtime.getURL(""));
+relayFramePorts(OWN);
+
+/** Who may send each message: the page's own script reports and loads; only our pages search. */
+const SENT_BY: Record<ToBackground["type"], SenderKind> = {
+  "page:state": "content",
+  "reader:load": "content",
+  "search:original": "extension-page",
+};
 
 const send = (tabId: number, message: ToContent): Promise<unknown> => browser.tabs.sendMessage(tabId, message);
 
@@ -69,18 +80,34 @@ async function showCount(tabId: number, state: PageState): Promise<void> {
   ]);
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+/**
+ * One search tab per click: however many requests a tab's frame sends, at most one search per
+ * 2 seconds and 5 a minute per tab.
+ */
+const searches = new RateLimiter<number>([
+  { count: 1, ms: 2_000 },
+  { count: 5, ms: 60_000 },
+]);
+browser.tabs.onRemoved.addListener((tabId) => searches.forget(tabId));
+
+async function searchOriginal(tabId: number, title: string, source: string | null): Promise<SearchAnswer> {
+  if (!searches.take(tabId, Date.now())) return { ok: false, reason: "limit" };
+  await browser.search.query({ text: originalQuery(title, source), disposition: "NEW_TAB" });
+  return { ok: true };
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+  const kind = senderKind(sender, OWN);
+  const message = kind ? readToBackground(raw) : null;
   const tabId = sender.tab?.id;
-  if (!isToBackground(message) || tabId === undefined) return undefined;
+  if (!message || SENT_BY[message.type] !== kind || tabId === undefined) return undefined;
   switch (message.type) {
     case "page:state":
       void notePage(tabId, sender.url).catch(() => undefined);
       return showCount(tabId, message.state);
     case "reader:load":
-      return browser.scripting
-        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ["src/reader/index.js"] })
-        .then(() => true);
+      return browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ["src/reader/index.js"] }).then(() => true);
     case "search:original":
-      return browser.search.query({ text: originalQuery(message.title, message.source), disposition: "NEW_TAB" });
+      return searchOriginal(tabId, message.title, message.source);
   }
 });

@@ -5,9 +5,11 @@ import { siteNamesOf, teasersOfBlock } from "./cards";
 import { classify, findTitle, type Block, type Classification, type Proofs, type StructureCache } from "./classify";
 import { storyOutlet } from "./generic";
 import { isTidyreadNode } from "./ours";
-import { ATTR, Marks } from "./hide";
+import { ATTR } from "../shared/attributes";
+import { Marks } from "./hide";
 import { buildVocabulary, findMarkers, type Marker, type Vocabulary } from "./markers";
-import { ruleBlocks } from "./rules";
+import { ruleBlocks, storyGuard, type StoryGuard } from "./rules";
+import type { Story } from "./structure";
 import { teaserKey, type TeaserContext } from "./teasers";
 import { RepairBudget } from "../shared/budget";
 import type { UserRule } from "../shared/settings";
@@ -105,6 +107,11 @@ export class PageSession {
   private readonly observer: MutationObserver;
   /** The reader's own rules for this site (options page, picked in the panel). */
   private rules: readonly UserRule[] = [];
+  /** Rules the last pass did not apply because their element holds the story (see refusedRules). */
+  private refused: readonly UserRule[] = [];
+  /** The story the last classification protected (its title and prose), and its guard, built on first use. */
+  private story: Story | null = null;
+  private guard: { story: Story; holds: StoryGuard } | null = null;
   private started = false;
   private readonly fights = new RepairBudget(FIGHT_BUDGET, FIGHT_REFILL_MS, () => this.catchUp());
   private readonly onLoaded = (): void => this.finishLoading();
@@ -177,9 +184,25 @@ export class PageSession {
     return this.title;
   }
 
-  /** TEMPORARY (replaced by the story guard): whether a block holds the story's title. */
+  /**
+   * Does `el` hold story text: is it, does it hold, or does it sit inside the story's title or a
+   * line of its prose? The story is the one the last classification protected; on a listing page
+   * (no story) only the title counts. A picked block or a rule's element that does is refused.
+   */
   holdsStory(el: Element): boolean {
-    return !!this.title && (el.contains(this.title) || this.title.contains(el));
+    return this.storyGuard()(el);
+  }
+
+  /** The site's rules the last pass refused because their element holds the story (for the panel to say so). */
+  refusedRules(): readonly UserRule[] {
+    return this.refused;
+  }
+
+  /** The guard for the current story, rebuilt only when a pass found another story. */
+  private storyGuard(): StoryGuard {
+    const story = this.story ?? { title: this.title, body: null, prose: [] };
+    if (this.guard?.story !== story) this.guard = { story, holds: storyGuard(story) };
+    return this.guard.holds;
   }
 
   setRules(rules: readonly UserRule[]): void {
@@ -337,8 +360,12 @@ export class PageSession {
       title: this.title,
     });
     this.lastPass = pass;
+    this.story = pass.story;
     const found = pass.blocks;
-    const blocks = this.rules.length ? [...found, ...ruleBlocks(this.doc, this.rules, this.title, found)] : found;
+    const ruled = this.rules.length ? ruleBlocks(this.doc, this.rules, this.storyGuard(), found) : null;
+    const blocks = ruled?.blocks.length ? [...found, ...ruled.blocks] : found;
+    const refusedBefore = this.refused;
+    this.refused = ruled?.refused ?? [];
     if (this.loading) {
       // Until the parser is done, anything that may be a block is held back, unlabelled.
       for (const el of this.waiting) if (!el.isConnected || placed(el)) this.waiting.delete(el);
@@ -347,7 +374,8 @@ export class PageSession {
     }
     const changedBlocks = this.marks.setBlocks(blocks);
     const changedTeasers = this.collectTeasers(added);
-    if (changedBlocks || changedTeasers) this.hooks.changed();
+    const changedRefusals = this.refused.length !== refusedBefore.length || this.refused.some((r, i) => r !== refusedBefore[i]);
+    if (changedBlocks || changedTeasers || changedRefusals) this.hooks.changed();
   }
 
   private finishLoading(): void {

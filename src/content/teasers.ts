@@ -1,8 +1,12 @@
 import type { LanguageWords } from "../lang";
 import { findTime, isoFromAttribute, type DateOrder, type FoundTime, type TimeOptions } from "../shared/time";
+import { teaserKey } from "../shared/teaser-key";
 import type { Teaser } from "../shared/types";
 import { isHeadline, linesOf } from "./structure";
 import { NOT_PROSE, normalizeLabel, squash, trimEnd, visible } from "./text";
+
+// Still exported here for the content script's own modules; the panel imports it from src/shared.
+export { teaserKey };
 
 export interface TeaserContext {
   /** The page's language first; times are read in the first language that knows them. */
@@ -313,9 +317,6 @@ export function hasPosts(roots: Element[], ctx: TeaserContext, labels: Set<strin
   }
   return false;
 }
-
-/** Identity of a teaser for merging duplicates. */
-export const teaserKey = (t: Teaser): string => t.url ?? `title:${t.title.toLowerCase()}`;
 
 /** The panel shows a teaser, not a page: a card with a 5 MB text is cut to this. */
 const MAX_TITLE = 300;

@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /** Arabic (right to left). Labels are compared without diacritics, tatweel or hamza variants of alef. */
 export const ar: LanguageWords = {

@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 import { escapeRegExp } from "../shared/regexp";
 
 /** The two readings of a short line near a story's title: who it is credited to, and whether it names a person. */

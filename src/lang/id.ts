@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /** Indonesian. "se-" makes a unit one by itself: "sejam yang lalu" is an hour ago. */
 export const id: LanguageWords = {

@@ -9,11 +9,11 @@ import { ko } from "./ko";
 import { pt } from "./pt";
 import { ro } from "./ro";
 import { ru } from "./ru";
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 import { zh } from "./zh";
 import { escapeRegExp } from "../shared/regexp";
 
-export type { LanguageWords, TimeUnit } from "./types";
+export type { LanguageWords, TimeUnit } from "../shared/language-words";
 export { creditPatterns, type CreditPatterns } from "./credit";
 
 /** Every language Tidyread reads, by code. English is the fallback. */

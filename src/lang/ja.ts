@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /** Japanese. Portals give times as "3時間前" or "3/9(木) 18:01" (month/day, weekday, clock). */
 export const ja: LanguageWords = {

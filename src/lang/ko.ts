@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /** Korean. Lists print "4시간전" and "3시간 전" alike; a byline puts 기자 after the name. */
 export const ko: LanguageWords = {

@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /** Portuguese (Brazil and Portugal): "há 2 horas" and "2 horas atrás" alike; clocks as "20h00". */
 export const pt: LanguageWords = {

@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /**
  * Romanian pages write ș and ț with a comma below or (older fonts, older sites) a cedilla:

@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /** Russian. A unit word in the singular names one by itself: "час назад" is an hour ago. */
 export const ru: LanguageWords = {

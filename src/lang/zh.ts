@@ -1,4 +1,4 @@
-import type { LanguageWords } from "./types";
+import type { LanguageWords } from "../shared/language-words";
 
 /**
  * Chinese, simplified and traditional in one file: pages say "zh-CN", "zh-TW", "zh-Hant" or just

@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import DOMPurify from "dompurify";
-import { ATTR } from "../content/hide";
+import { ATTR } from "../shared/attributes";
 
 /** What the reader view shows: plain strings, and article markup that passed the sanitizer. */
 export interface ReaderArticle {

@@ -1,4 +1,4 @@
-import { ATTR } from "../content/hide";
+import { ATTR } from "../shared/attributes";
 import { el } from "../shared/dom";
 import { t, uiDir, uiLang, type MessageKey } from "../shared/i18n";
 import type { ReaderApi, ReaderOpenOptions } from "../shared/reader-api";

@@ -1,4 +1,4 @@
-import type { LanguageWords, TimeUnit } from "../lang";
+import type { LanguageWords, TimeUnit } from "./language-words";
 import type { TeaserTime } from "./types";
 import { escapeRegExp } from "./regexp";
 

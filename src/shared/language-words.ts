@@ -1,4 +1,4 @@
-import type { Category } from "../shared/types";
+import type { Category } from "./types";
 
 export type TimeUnit = "second" | "minute" | "hour" | "day" | "week" | "month" | "year";
 
