@@ -323,7 +323,7 @@ export class PageController {
       article: this.article,
       reading: this.reader.isOpen(),
       picker: this.pickerState,
-      message: this.message,
+      message: this.message || (session.refusedRules().length ? t("rulesRefused", session.refusedRules().length) : ""),
     };
   }
 
