@@ -62,7 +62,7 @@ vi.mock("webextension-polyfill", () => ({ default: fake.api }));
 const settingsModule = await import("../../src/shared/settings");
 const { DEFAULTS, MAX_RULES_PER_SITE, MAX_SELECTOR_LENGTH, MAX_SITES_OFF, addRule, loadSettings, onSettingsChanged, parseSettingsFile, removeRule, rulesFor } =
   settingsModule;
-const { saveErrorText, saveSettings, setSiteOff } = settingsModule;
+const { WRITE_DELAY_MS, saveErrorText, saveSettings, setSiteOff } = settingsModule;
 const { MAX_SEEN_PER_SITE, isSeen, loadSeen, rememberSeen, storyHash } = await import("../../src/shared/seen");
 type SaveResult = import("../../src/shared/settings").SaveResult;
 type UserRule = import("../../src/shared/settings").UserRule;
@@ -203,6 +203,28 @@ describe("saves", () => {
     expect(results).toHaveLength(50);
     expect(results.every((r) => r.ok && r.settings.theme === "light" && r.settings.panelStart === "open")).toBe(true);
     expect(fake.sync.data["theme"]).toBe("light");
+  });
+
+  it(`saves ${WRITE_DELAY_MS / 4} ms apart are one write too; a stream of them is still written every 2 s`, async () => {
+    const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+    const spaced: Promise<SaveResult>[] = [];
+    for (let i = 0; i < 4; i++) {
+      spaced.push(saveSettings({ theme: i % 2 ? "dark" : "light" }));
+      await pause(WRITE_DELAY_MS / 4);
+    }
+    expect((await Promise.all(spaced)).every((r) => r.ok)).toBe(true);
+    expect(fake.sync.set).toHaveBeenCalledTimes(1);
+    fake.sync.set.mockClear();
+    // A page clicking every 300 ms for 3 s: never a 400 ms pause, yet its saves are not held back for ever.
+    const stream: Promise<SaveResult>[] = [];
+    for (let i = 0; i < 10; i++) {
+      stream.push(saveSettings({ panelSide: i % 2 ? "left" : "right" }));
+      await pause(300);
+    }
+    const writtenDuringStream = fake.sync.set.mock.calls.length;
+    expect((await Promise.all(stream)).every((r) => r.ok)).toBe(true);
+    expect(writtenDuringStream).toBeGreaterThanOrEqual(1);
+    expect(fake.sync.set.mock.calls.length).toBeLessThanOrEqual(3);
   });
 
   it("write only the items that changed, and nothing when nothing did", async () => {
