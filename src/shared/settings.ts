@@ -171,7 +171,10 @@ function limitFailure(change: Record<string, unknown>): SaveFailure | null {
   return null;
 }
 
-/** A browser's storage error as a reason: its messages name the quota that was exceeded. */
+/**
+ * A browser's storage error as a reason: its messages name the quota that was exceeded, e.g.
+ * Chromium's "Resource::kQuotaBytesPerItem quota exceeded", Firefox's "QuotaExceededError: ...".
+ */
 function storageFailure(error: unknown): SaveFailure {
   const text = error instanceof Error ? error.message : String(error);
   // "This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota." names a quota too: test it first.

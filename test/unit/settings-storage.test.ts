@@ -27,8 +27,8 @@ const fake = vi.hoisted(() => {
       }),
       set: vi.fn(async (items: Items): Promise<void> => {
         if (state.failWith) throw state.failWith;
-        // Chrome's and Firefox's limit per storage.sync item: key and JSON value, 8 KB.
-        if (name === "sync" && Object.entries(items).some(([k, v]) => k.length + JSON.stringify(v).length > 8192)) throw new Error("QUOTA_BYTES_PER_ITEM quota exceeded");
+        // Chrome's and Firefox's limit per storage.sync item: key and JSON value, 8 KB (Chromium 156's words).
+        if (name === "sync" && Object.entries(items).some(([k, v]) => k.length + JSON.stringify(v).length > 8192)) throw new Error("Resource::kQuotaBytesPerItem quota exceeded");
         const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { oldValue: data[k], newValue: copy(v) }]));
         for (const [k, v] of Object.entries(items)) Object.defineProperty(data, k, { value: copy(v), enumerable: true, configurable: true, writable: true });
         notify(changes);
@@ -235,8 +235,13 @@ describe("saves", () => {
     expect(fake.sync.remove).not.toHaveBeenCalled();
   });
 
-  it("a quota error from storage is a failure with reason 'quota', never 'saved'", async () => {
-    fake.sync.state.failWith = new Error("QUOTA_BYTES_PER_ITEM quota exceeded");
+  it.each([
+    // What Chromium 156 and Firefox ESR 153 say (measured), and older Chrome's wording.
+    "Resource::kQuotaBytes quota exceeded",
+    "QuotaExceededError: storage.sync API call exceeded its quota limitations.",
+    "QUOTA_BYTES_PER_ITEM quota exceeded",
+  ])("a quota error from storage (%s) is a failure with reason 'quota', never 'saved'", async (text) => {
+    fake.sync.state.failWith = new Error(text);
     const results = await Promise.all([saveSettings({ theme: "dark" }), addRule("a.example", rule("#x"))]);
     for (const r of results) {
       expect(failure(r).reason).toBe("quota");
@@ -247,6 +252,7 @@ describe("saves", () => {
   });
 
   it("the browser's rate limit is reason 'rate'; any other error 'unknown' with its text; a failed read fails too", async () => {
+    // Chromium 156's words after 120 writes in a minute (measured).
     fake.sync.state.failWith = new Error("This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.");
     expect(failure(await saveSettings({ theme: "dark" })).reason).toBe("rate");
     fake.sync.state.failWith = new Error("disk on fire");
