@@ -2,7 +2,17 @@ import browser from "webextension-polyfill";
 import { CATEGORY, CATEGORY_REGISTRY, perCategory } from "../shared/categories";
 import { t } from "../shared/i18n";
 import { ALL_SITES, originPattern } from "../shared/origins";
-import { loadSettings, onSettingsChanged, sanitize, saveSettings, type Settings } from "../shared/settings";
+import {
+  loadSettings,
+  onSettingsChanged,
+  parseSettingsFile,
+  removeRule,
+  saveErrorText,
+  saveSettings,
+  setSiteOff,
+  type SaveResult,
+  type Settings,
+} from "../shared/settings";
 import { isKnownSitePattern } from "../shared/known-sites";
 import { showKnownSites } from "./known-sites";
 import { localize } from "./localize";
@@ -33,6 +43,13 @@ async function grantedSites(): Promise<{ sites: string[]; all: boolean }> {
 
 function say(text: string): void {
   byId("status").textContent = text;
+}
+
+/** Waits for the save to be stored, then says `done`, or why it was not stored. */
+async function report(save: Promise<SaveResult>, done?: string): Promise<void> {
+  const result = await save;
+  if (!result.ok) say(saveErrorText(result));
+  else if (done) say(done);
 }
 
 async function render(): Promise<void> {
@@ -90,37 +107,33 @@ function renderSettings(settings: Settings): void {
   byId("rules").replaceChildren(
     ...(rules.length
       ? rules.map(({ host, rule }) =>
-          stopButton(t("optionsRemove"), t("optionsRuleItem", host, t(CATEGORY[rule.category].nameKey), rule.selector), () => {
-            const kept = (settings.rules[host] ?? []).filter((r) => r !== rule);
-            return saveSettings({ rules: { ...settings.rules, [host]: kept } });
-          }),
+          stopButton(t("optionsRemove"), t("optionsRuleItem", host, t(CATEGORY[rule.category].nameKey), rule.selector), () =>
+            report(removeRule(host, rule.selector)),
+          ),
         )
       : [Object.assign(document.createElement("li"), { textContent: t("optionsNoRules") })]),
   );
   for (const { id, optionKey } of CATEGORY_REGISTRY) defaultSwitches[id].checked = settings.hide[optionKey];
   byId("sites-off").replaceChildren(
     ...settings.sitesOff.map((host) =>
-      stopButton(t("optionsTurnOn"), host, () => saveSettings({ sitesOff: settings.sitesOff.filter((h) => h !== host) })),
+      stopButton(t("optionsTurnOn"), host, () => report(setSiteOff(host, false))),
     ),
   );
 }
 
 byId<HTMLSelectElement>("theme").addEventListener("change", async (event) => {
   const theme = (event.currentTarget as HTMLSelectElement).value;
-  await saveSettings({ theme: theme === "light" || theme === "dark" ? theme : "system" });
-  say(t("optionsSavedNow"));
+  await report(saveSettings({ theme: theme === "light" || theme === "dark" ? theme : "system" }), t("optionsSavedNow"));
 });
 
 byId<HTMLSelectElement>("panel-side").addEventListener("change", async (event) => {
   const side = (event.currentTarget as HTMLSelectElement).value;
-  await saveSettings({ panelSide: side === "left" || side === "right" ? side : "auto" });
-  say(t("optionsSavedNow"));
+  await report(saveSettings({ panelSide: side === "left" || side === "right" ? side : "auto" }), t("optionsSavedNow"));
 });
 
 byId<HTMLSelectElement>("panel-start").addEventListener("change", async (event) => {
   const start = (event.currentTarget as HTMLSelectElement).value;
-  await saveSettings({ panelStart: start === "open" || start === "closed" ? start : "remember" });
-  say(t("optionsSaved"));
+  await report(saveSettings({ panelStart: start === "open" || start === "closed" ? start : "remember" }), t("optionsSaved"));
 });
 
 // "Hide by default": one switch per category of the registry, so a new category gets one.
@@ -139,8 +152,7 @@ byId("defaults").append(
 
 byId("defaults").addEventListener("change", async () => {
   const hide = perCategory((c) => defaultSwitches[c.id].checked, (c) => c.optionKey);
-  await saveSettings({ hide });
-  say(t("optionsSavedNow"));
+  await report(saveSettings({ hide }), t("optionsSavedNow"));
 });
 
 byId("export").addEventListener("click", async () => {
@@ -155,15 +167,12 @@ byId("export").addEventListener("click", async () => {
 byId<HTMLInputElement>("import").addEventListener("change", async (event) => {
   const file = (event.currentTarget as HTMLInputElement).files?.[0];
   if (!file) return;
-  try {
-    const parsed: unknown = JSON.parse(await file.text());
-    // Whatever the file holds, only known settings with valid values are kept.
-    const settings = sanitize(parsed);
-    await saveSettings(settings);
-    say(t("optionsImported", CATEGORY_REGISTRY.filter((c) => settings.hide[c.optionKey]).length, settings.sitesOff.length));
-  } catch {
-    say(t("optionsNotSettingsFile"));
-  }
+  // Only a JSON object of settings is imported; unknown keys are dropped, bad values replaced by defaults.
+  const parsed = parseSettingsFile(await file.text().catch(() => ""));
+  if (!parsed.ok) return say(parsed.message);
+  const { settings } = parsed;
+  // The file's rules replace every site's rules, each site in its own storage item.
+  await report(saveSettings(settings), t("optionsImported", CATEGORY_REGISTRY.filter((c) => settings.hide[c.optionKey]).length, settings.sitesOff.length));
 });
 
 onSettingsChanged(renderSettings);
