@@ -4,7 +4,7 @@ import { el } from "../shared/dom";
 import { isFromPanel, type FromPanel, type PanelTeaser, type PanelView, type PickerState, type ToPanel } from "../shared/frame-protocol";
 import { t } from "../shared/i18n";
 import type { PageState } from "../shared/messages";
-import type { Settings } from "../shared/settings";
+import { rulesFor, type Settings } from "../shared/settings";
 import type { Category } from "../shared/types";
 import type { SiteProfile } from "../sites";
 import { ExtensionFrame } from "./frames";
@@ -15,6 +15,7 @@ import { structuralSelector } from "./rules";
 import type { PageSession } from "./session";
 import { createSession } from "./start";
 import { squash } from "./text";
+import { isSeen } from "../shared/seen";
 import { teaserKey } from "./teasers";
 import { PageUi } from "./ui-host";
 import { cut, LIMITS, toPanelTeaser } from "./panel-data";
@@ -81,7 +82,7 @@ export class PageController {
       if (!reading) this.handle?.focus();
     });
     this.session = createSession(context.doc, context.url, { site: context.site, forced: context.forced, changed: () => this.render() });
-    this.session?.setRules(context.settings.rules[context.host] ?? []);
+    this.session?.setRules(rulesFor(context.settings, context.host));
     this.session?.start();
     if (context.rememberedOpen !== null) this.startOpen(context.rememberedOpen);
   }
@@ -112,7 +113,7 @@ export class PageController {
   /** New settings (changed in another tab or the options page) apply at once. */
   applySettings(next: Settings): void {
     this.settings = next;
-    this.session?.setRules(next.rules[this.context.host] ?? []);
+    this.session?.setRules(rulesFor(next, this.context.host));
     this.applyCategories();
     this.render();
   }
@@ -295,7 +296,7 @@ export class PageController {
     if (this.listDue) {
       this.listDue = false;
       const seen = this.context.lastSeen();
-      this.listed = session.teasers.slice(0, LIMITS.teasers).map((teaser) => toPanelTeaser(teaser, seen !== null && !seen.has(teaserKey(teaser))));
+      this.listed = session.teasers.slice(0, LIMITS.teasers).map((teaser) => toPanelTeaser(teaser, seen !== null && !isSeen(seen, teaserKey(teaser))));
       this.updateHandle();
     }
     // What the reader looked at is not new next time; what only loaded in the background still is.

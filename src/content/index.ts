@@ -6,7 +6,8 @@
 import browser from "webextension-polyfill";
 import type { Runtime } from "webextension-polyfill";
 import { isToContent, type PageState, type ToBackground, type ToContent } from "../shared/messages";
-import { DEFAULTS, loadSettings, onSettingsChanged, saveSettings, type Settings } from "../shared/settings";
+import { loadSeen, rememberSeen } from "../shared/seen";
+import { addRule, DEFAULTS, loadSettings, onSettingsChanged, saveErrorText, setSiteOff, type Settings } from "../shared/settings";
 import type { Category } from "../shared/types";
 import { siteFor } from "../sites";
 import { PageController } from "./controller";
@@ -16,10 +17,8 @@ import { watchNavigation } from "./navigation";
 
 const site = siteFor(location.hostname);
 const host = location.hostname.toLowerCase();
-const panelKey = `panelOpen:${site?.id ?? host}`;
-const seenKey = `seen:${site?.id ?? host}`;
-/** Stories kept in the "seen" list per site: the next visit marks the others new. */
-const SEEN_LIMIT = 300;
+const siteKey = site?.id ?? host;
+const panelKey = `panelOpen:${siteKey}`;
 
 let settings: Settings = DEFAULTS;
 let page: PageController | null = null;
@@ -27,9 +26,8 @@ let page: PageController | null = null;
 let enabled = true;
 /** Read once from storage.local; null until it arrives. */
 let rememberedOpen: boolean | null = null;
+/** Stories seen on the last visit to this site; null until read, and on a first visit. */
 let lastSeen: ReadonlySet<string> | null = null;
-/** What this visit already wrote to the "seen" list, so that a repeated fill writes nothing. */
-let seenWritten = "";
 
 const siteIsOff = (): boolean => settings.sitesOff.includes(host);
 
@@ -45,23 +43,12 @@ function state(): PageState {
   return { detection: detectPage(new URL(location.href), site, document.documentElement?.lang || null), enabled: false, panelOpen: false, hidden: zeroCounts(), teasers: 0 };
 }
 
-/** What this visit showed, for the next visit's "new" marks (the most recent stories). */
-function rememberSeen(keys: readonly string[]): void {
-  const next = [...new Set([...keys, ...(lastSeen ?? [])])].slice(0, SEEN_LIMIT);
-  const written = next.join("\n");
-  if (written === seenWritten) return;
-  seenWritten = written;
-  void browser.storage.local.set({ [seenKey]: next });
-}
-
+/** A block the reader picked becomes a rule for this site: null when saved, or why it was not. */
 async function saveRule(selector: string, category: Category): Promise<string | null> {
-  const rules = [...(settings.rules[host] ?? []).filter((r) => r.selector !== selector), { category, selector }];
-  try {
-    applySettings(await saveSettings({ rules: { ...settings.rules, [host]: rules } }));
-    return null;
-  } catch (error) {
-    return String(error);
-  }
+  const result = await addRule(host, { category, selector });
+  if (!result.ok) return saveErrorText(result);
+  applySettings(result.settings);
+  return null;
 }
 
 /** Starts Tidyread on this page. `forced`: the reader clicked the button. */
@@ -78,7 +65,8 @@ function begin(forced = false): void {
     forced,
     report,
     rememberOpen: (open) => void browser.storage.local.set({ [panelKey]: open }),
-    rememberSeen,
+    // Written only once the reader looked at the panel; at most a bounded list of short hashes.
+    rememberSeen: (keys) => void rememberSeen(siteKey, keys, lastSeen ?? new Set()),
     saveRule,
     restore: () => setEnabled(false),
   });
@@ -110,7 +98,7 @@ function handle(message: ToContent): PageState {
   switch (message.type) {
     case "panel:toggle":
       // The toolbar button turns Tidyread back on where the reader turned it off.
-      if (siteIsOff()) void saveSettings({ sitesOff: settings.sitesOff.filter((h) => h !== host) }).then(applySettings);
+      if (siteIsOff()) void setSiteOff(host, false).then((result) => result.ok && applySettings(result.settings));
       else if (!enabled) setEnabled(true);
       else page?.setOpen(!page.isOpen(), { remember: true, focus: true });
       break;
@@ -140,9 +128,8 @@ function connected(port: Runtime.Port): void {
 }
 
 function main(): void {
-  void browser.storage.local.get([panelKey, seenKey]).then((stored) => {
-    const seen = stored[seenKey];
-    if (Array.isArray(seen)) lastSeen = new Set(seen.filter((k): k is string => typeof k === "string"));
+  void loadSeen(siteKey).then((seen) => (lastSeen = seen.size ? seen : null));
+  void browser.storage.local.get(panelKey).then((stored) => {
     rememberedOpen = stored[panelKey] === true;
     page?.startOpen(rememberedOpen);
   });

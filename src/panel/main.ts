@@ -5,7 +5,7 @@ import { FramePort } from "../shared/frame-port";
 import { isToPanel, type FromPanel, type PanelView, type ToPanel } from "../shared/frame-protocol";
 import { uiDir, uiLang } from "../shared/i18n";
 import type { ToBackground } from "../shared/messages";
-import { loadSettings, onSettingsChanged, saveSettings, type Settings } from "../shared/settings";
+import { loadSettings, onSettingsChanged, saveErrorText, setSiteOff, type Settings } from "../shared/settings";
 import { SidePanel } from "./panel";
 
 document.documentElement.lang = uiLang();
@@ -33,7 +33,10 @@ const panel = new SidePanel(document, document.body, {
   onSiteOff: () => {
     const host = view?.host;
     if (!host) return;
-    void loadSettings().then((settings) => saveSettings({ sitesOff: [...settings.sitesOff, host] }));
+    // On success the content script hears the change and steps back; a failure is said here.
+    void setSiteOff(host, true).then((result) => {
+      if (!result.ok) panel.say(saveErrorText(result));
+    });
   },
 });
 

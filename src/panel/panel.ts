@@ -177,6 +177,11 @@ export class SidePanel {
     }
   }
 
+  /** A message of the panel's own (a save that failed), until the next view from the page. */
+  say(text: string): void {
+    this.status.textContent = text;
+  }
+
   /** Moves focus to the panel's heading (opened from the toolbar, the shortcut or the handle). */
   focus(): void {
     this.heading.focus();
