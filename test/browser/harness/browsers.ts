@@ -8,6 +8,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from "playwright-core";
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
 import { SITES_AT_INSTALL } from "../../../src/sites";
+import { describeFn, toExpression, toWaitExpression } from "./expressions";
 import { REPO_ROOT, type FixtureServer } from "./server";
 
 export type BrowserName = "chromium" | "firefox";
@@ -216,25 +217,6 @@ function checkPrerequisites(name: BrowserName, dist: string | null): void {
   if (missing.length > 0) {
     throw new Error(`The build in ${dist} is incomplete: its manifest.json names missing files: ${[...new Set(missing)].join(", ")}`);
   }
-}
-
-/** `(fn)(...args)` as an expression; both drivers evaluate expressions and await promises. */
-function toExpression(fn: string | ((...args: never[]) => unknown), args: unknown[]): string {
-  if (typeof fn === "string") {
-    if (args.length > 0) throw new Error("evaluate: arguments need a function, not an expression string");
-    return fn;
-  }
-  return `(${fn.toString()})(...${JSON.stringify(args)})`;
-}
-
-function toWaitExpression(fn: string | ((...args: never[]) => unknown), args: unknown[]): string {
-  const inner = typeof fn === "string" ? `(${fn})` : toExpression(fn, args);
-  return `(() => { const v = ${inner}; return v instanceof Node ? true : v; })()`;
-}
-
-function describeFn(fn: string | ((...args: never[]) => unknown)): string {
-  const src = String(fn).replace(/\s+/g, " ");
-  return src.length > 200 ? `${src.slice(0, 200)}…` : src;
 }
 
 async function withWaitMessage<T>(fn: string | ((...args: never[]) => unknown), timeout: number, run: () => Promise<T>): Promise<T> {
