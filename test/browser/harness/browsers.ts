@@ -8,7 +8,11 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from "playwright-core";
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
 import { SITES_AT_INSTALL } from "../../../src/sites";
+import { describeFn, toExpression, toWaitExpression } from "./expressions";
+import { chromiumExtensionFrame, firefoxExtensionFrame, type TestFrame } from "./frames";
 import { REPO_ROOT, type FixtureServer } from "./server";
+
+export type { Box, TestFrame } from "./frames";
 
 export type BrowserName = "chromium" | "firefox";
 export const BROWSERS: readonly BrowserName[] = ["chromium", "firefox"];
@@ -97,8 +101,23 @@ export interface TestPage {
    */
   click(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
-  /** A key or a combination such as "Enter", "Space", "Tab", "Shift+Tab", "Escape", "Alt+Shift+U". */
+  /**
+   * A key or a combination such as "Enter", "Space", "Tab", "Shift+Tab", "Escape", "Alt+Shift+U",
+   * sent to whatever has the focus (an element in an extension frame too).
+   */
   press(key: string): Promise<void>;
+  /** Types `text` with real key events into whatever has the focus (use press() for Enter, Tab…). */
+  type(text: string): Promise<void>;
+  /** A trusted click (move, press and release of the left button) at the viewport's x, y (CSS px). */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** Moves the mouse (no button) to the viewport's x, y (CSS px). */
+  mouseMove(x: number, y: number): Promise<void>;
+  /**
+   * Waits (default 10 s) until a frame anywhere in the page shows an extension page whose path
+   * starts with `pathPrefix` (e.g. "/src/panel/") and has loaded, and returns it (the first in
+   * tree order). Reaches frames the page cannot: in closed shadow roots, on the extension's origin.
+   */
+  extensionFrame(pathPrefix: string, opts?: WaitOptions): Promise<TestFrame>;
   screenshot(file: string, fullPage?: boolean): Promise<void>;
   /** Runs `source` in the main world before any page script, on every later navigation of this page. */
   addInitScript(source: string): Promise<void>;
@@ -132,8 +151,8 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** The one raw WebDriver BiDi call the Firefox harness needs beyond Puppeteer's API. */
-interface BidiSend {
+/** Raw WebDriver BiDi, for what Puppeteer's API leaves out (the toolbar button, extension frames). */
+export interface BidiSend {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
 
@@ -216,25 +235,6 @@ function checkPrerequisites(name: BrowserName, dist: string | null): void {
   if (missing.length > 0) {
     throw new Error(`The build in ${dist} is incomplete: its manifest.json names missing files: ${[...new Set(missing)].join(", ")}`);
   }
-}
-
-/** `(fn)(...args)` as an expression; both drivers evaluate expressions and await promises. */
-function toExpression(fn: string | ((...args: never[]) => unknown), args: unknown[]): string {
-  if (typeof fn === "string") {
-    if (args.length > 0) throw new Error("evaluate: arguments need a function, not an expression string");
-    return fn;
-  }
-  return `(${fn.toString()})(...${JSON.stringify(args)})`;
-}
-
-function toWaitExpression(fn: string | ((...args: never[]) => unknown), args: unknown[]): string {
-  const inner = typeof fn === "string" ? `(${fn})` : toExpression(fn, args);
-  return `(() => { const v = ${inner}; return v instanceof Node ? true : v; })()`;
-}
-
-function describeFn(fn: string | ((...args: never[]) => unknown)): string {
-  const src = String(fn).replace(/\s+/g, " ");
-  return src.length > 200 ? `${src.slice(0, 200)}…` : src;
 }
 
 async function withWaitMessage<T>(fn: string | ((...args: never[]) => unknown), timeout: number, run: () => Promise<T>): Promise<T> {
@@ -321,6 +321,18 @@ class ChromiumPage implements TestPage {
   }
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
+  }
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+  async mouseClick(x: number, y: number): Promise<void> {
+    await this.page.mouse.click(x, y);
+  }
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+  }
+  extensionFrame(pathPrefix: string, opts?: WaitOptions): Promise<TestFrame> {
+    return chromiumExtensionFrame(this.page, this, pathPrefix, opts);
   }
   async screenshot(file: string, fullPage = false): Promise<void> {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -571,6 +583,18 @@ class FirefoxPage implements TestPage {
     for (const mod of parts) await this.page.keyboard.down(bidiKey(mod));
     await this.page.keyboard.press(bidiKey(main));
     for (const mod of parts.reverse()) await this.page.keyboard.up(bidiKey(mod));
+  }
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+  async mouseClick(x: number, y: number): Promise<void> {
+    await this.page.mouse.click(x, y);
+  }
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+  }
+  extensionFrame(pathPrefix: string, opts?: WaitOptions): Promise<TestFrame> {
+    return firefoxExtensionFrame(this.page, this, pathPrefix, opts);
   }
   async screenshot(file: string, fullPage = false): Promise<void> {
     mkdirSync(path.dirname(file), { recursive: true });
