@@ -1,5 +1,5 @@
 // `npm run bench`: Tidyread against Readability.parse() and a bare TreeWalker pass in headless
-// Chromium, plus the busy-page, size, first-paint and memory measurements. bench/run.mjs builds
+// Chromium, plus the busy-page, size, first-paint, panel-opening and memory measurements. bench/run.mjs builds
 // the in-page bundle and calls main(); see README.md, "Performance".
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type CDPSession, type Page } from "playwright-core";
+import { chromium, type CDPSession, type Frame, type Page } from "playwright-core";
 import { CHROMIUM_HOST_RULES, DIST, EXECUTABLES, launch, type TestBrowser, type TestPage } from "../test/browser/harness/browsers";
 import { PROBE_SCRIPT, readProbe } from "../test/browser/harness/probe";
 import { REPO_ROOT, startFixtureServer, type FixtureServer } from "../test/browser/harness/server";
@@ -26,8 +26,10 @@ export interface BenchOptions {
   /** Busy-page measurements per condition (with and without the extension), 10 s each. */
   busyRuns: number;
   busySeconds: number;
-  /** Loads of the 100x page per condition for the heap reading. */
+  /** Loads of the Daily8 fixture and of the 100x page per condition for the heap reading. */
   memoryLoads: number;
+  /** Fresh loads of the Daily8 fixture on which the panel is opened, closed and opened again. */
+  openLoads: number;
   /** The built extension (default dist/chrome). */
   dist: string;
   out: string;
@@ -105,6 +107,142 @@ async function cdpFor(page: TestPage): Promise<CDPSession> {
 /** Two animation frames: the page has been styled, laid out and painted once. */
 const settle = (page: TestPage): Promise<unknown> =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+// ------------------------------------------------------------------------------------------------
+// The panel: an extension page in a frame inside Tidyread's closed-shadow host. The page cannot
+// see into the host, so the bench finds the frame through playwright (it is an out-of-process
+// frame in Chromium) and clicks the handle where the reader would.
+
+const PANEL_PATH = "/src/panel/panel.html";
+const STORIES = '[data-part="teasers"] > li';
+/** The open panel's width (`min(380px, 100vw)` in ui-host.css); the handle sits at its edge. */
+const PANEL_WIDTH = 380;
+
+function panelFrame(page: Page): Frame | null {
+  return (
+    page.frames().find((f) => {
+      try {
+        return new URL(f.url()).pathname.startsWith(PANEL_PATH);
+      } catch {
+        return false;
+      }
+    }) ?? null
+  );
+}
+
+/**
+ * Waits until Tidyread has cleaned the page (the kind attribute on <html>) and made the panel
+ * frame (at idle); with `stories`, until the frame also lists the page's stories (it fills its
+ * list while still hidden). Without the extension (or on a page Tidyread leaves alone) it returns
+ * null at once.
+ */
+async function panelReady(page: Page, opts: { stories: boolean; timeout: number }): Promise<Frame | null> {
+  const deadline = Date.now() + opts.timeout;
+  if (!(await page.evaluate(() => document.documentElement.hasAttribute("data-tidyread-kind")))) return null;
+  for (;;) {
+    const frame = panelFrame(page);
+    if (frame) {
+      if (!opts.stories) return frame;
+      await frame.waitForFunction((s) => document.querySelector(s) !== null, STORIES, { timeout: Math.max(1, deadline - Date.now()), polling: 20 });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no panel frame after ${opts.timeout} ms on ${page.url()}`);
+    await sleep(20);
+  }
+}
+
+const panelIsOpen = (page: Page): Promise<boolean> => page.evaluate(() => document.documentElement.hasAttribute("data-tidyread-open"));
+
+/** A trusted click on the handle: at the page's right edge when closed, at the open panel's edge when open (LTR pages). */
+async function clickHandle(page: Page, open: boolean): Promise<void> {
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: innerHeight }));
+  const x = open ? width - Math.min(PANEL_WIDTH, width) - 8 : width - 8;
+  await page.mouse.click(x, height / 2);
+}
+
+/**
+ * Arms both clocks for one opening: in the page, the time of the next trusted click (its input
+ * event's timestamp); in the panel frame, the time of the first layout in which its first story
+ * intersects the window (IntersectionObserver's entry time; a hidden frame's story never does).
+ * A list rebuilt meanwhile is followed. Both are performance.timeOrigin-based times, so they can
+ * be compared across the page's and the frame's processes.
+ */
+async function armOpenClocks(page: Page, frame: Frame): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __benchClick?: number | null };
+    w.__benchClick = null;
+    addEventListener(
+      "click",
+      (e) => {
+        if (e.isTrusted && w.__benchClick === null) w.__benchClick = performance.timeOrigin + e.timeStamp;
+      },
+      { capture: true, once: true },
+    );
+  });
+  await frame.evaluate((selector) => {
+    const w = window as unknown as { __benchShown?: number | null; __benchStop?: () => void };
+    w.__benchStop?.();
+    w.__benchShown = null;
+    const seen = new IntersectionObserver((entries) => {
+      const entry = entries.find((x) => x.isIntersecting);
+      if (entry && w.__benchShown === null) w.__benchShown = performance.timeOrigin + entry.time;
+    });
+    let watched: Element | null = null;
+    const follow = (): void => {
+      const first = document.querySelector(selector);
+      if (first === watched) return;
+      if (watched) seen.unobserve(watched);
+      watched = first;
+      if (first) seen.observe(first);
+    };
+    const rebuilt = new MutationObserver(follow);
+    rebuilt.observe(document.body, { childList: true, subtree: true });
+    follow();
+    w.__benchStop = () => {
+      seen.disconnect();
+      rebuilt.disconnect();
+    };
+  }, STORIES);
+}
+
+/** One opening of the closed panel by a click on its handle: ms from the click to its first story laid out in view. */
+async function openPanelTimed(page: Page, frame: Frame): Promise<number> {
+  await armOpenClocks(page, frame);
+  // A closed panel's story is never in view: a time already taken would be a stale one.
+  await sleep(100);
+  if (await frame.evaluate(() => (window as unknown as { __benchShown?: number | null }).__benchShown !== null)) {
+    throw new Error("the closed panel's first story counts as in view");
+  }
+  await clickHandle(page, false);
+  const shown = await frame.waitForFunction(() => (window as unknown as { __benchShown?: number | null }).__benchShown ?? false, undefined, {
+    timeout: 30_000,
+    polling: 20,
+  });
+  const shownAt = (await shown.jsonValue()) as number;
+  const clickAt = await page.evaluate(() => (window as unknown as { __benchClick?: number | null }).__benchClick ?? null);
+  if (clickAt === null) throw new Error("the click on the handle was not seen");
+  return shownAt - clickAt;
+}
+
+/** Closes the panel with its handle (so that the site's remembered state stays "closed"). */
+async function closePanel(page: Page): Promise<void> {
+  await clickHandle(page, true);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-open"), undefined, { timeout: 10_000, polling: 20 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** The panel frame's JS heap after garbage collection (its own renderer, an out-of-process frame). */
+async function frameHeap(page: Page, frame: Frame): Promise<number> {
+  const cdp = await page.context().newCDPSession(frame);
+  try {
+    for (let i = 0; i < 3; i += 1) await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const storiesIn = (frame: Frame): Promise<number> => frame.evaluate((s) => document.querySelectorAll(s).length, STORIES);
 
 // ------------------------------------------------------------------------------------------------
 // The page server: generated pages and fixtures at Daily8 addresses, cross-origin isolated so
@@ -205,7 +343,8 @@ async function timing(server: PageServer, pages: BenchPage[], opts: BenchOptions
     executablePath: EXECUTABLES.chromium,
     headless: true,
     args: [
-      `--host-resolver-rules=${CHROMIUM_HOST_RULES}`,
+      // Any other host fails at once: a real page's images and styles elsewhere would each wait seconds on the resolver before the load event.
+      `--host-resolver-rules=${CHROMIUM_HOST_RULES}, MAP * ~NOTFOUND`,
       `--unsafely-treat-insecure-origin-as-secure=http://www.daily8.com:${server.port}`,
       "--no-sandbox",
       "--no-first-run",
@@ -271,7 +410,7 @@ interface BusyRun {
 
 /**
  * One load of the busy page. The window opens once the page has loaded and (with the extension)
- * has been cleaned and its panel built, and closes when the ticker stops: Tidyread's cost on a
+ * has been cleaned and its panel frame made (at idle), and closes when the ticker stops: Tidyread's cost on a
  * page that keeps changing, not its first pass.
  */
 async function busyOnce(browser: TestBrowser, url: string): Promise<BusyRun> {
@@ -280,10 +419,7 @@ async function busyOnce(browser: TestBrowser, url: string): Promise<BusyRun> {
   const cdp = await cdpFor(page);
   await cdp.send("Performance.enable", { timeDomain: "timeTicks" });
   await playwrightPage(page).goto(url, { waitUntil: "load", timeout: 120_000 });
-  await page.waitForFunction(
-    () => !document.documentElement.hasAttribute("data-tidyread-kind") || !!document.querySelector("[data-tidyread-panel]"),
-    { timeout: 30_000 },
-  );
+  await panelReady(playwrightPage(page), { stories: false, timeout: 30_000 });
   const metric = (m: { metrics: { name: string; value: number }[] }, name: string): number =>
     m.metrics.find((x) => x.name === name)?.value ?? NaN;
   const ticks = "(window.__ticks ?? 0)";
@@ -386,51 +522,107 @@ async function firstPaint(browser: TestBrowser, fixtures: FixtureServer, loads: 
 }
 
 // ------------------------------------------------------------------------------------------------
-// 5. Memory: the page's JS heap after cleaning the 100x page, with and without the extension
+// 5. Opening the panel: from the reader's click on the handle to the panel's first story in view
+
+interface OpenLoad {
+  /** The first opening on a fresh load (the frame made at idle, its list filled while hidden), ms. */
+  first: number;
+  /** Closed with the handle, then opened again, ms. */
+  second: number;
+  /** When the panel frame was made: its navigation start, ms after the page's. */
+  frameMadeMs: number;
+  /** The page's load event, ms after its navigation start. */
+  loadMs: number;
+  stories: number;
+}
+
+/**
+ * One fresh load: waits until the page is cleaned and the panel frame lists its stories (made at
+ * idle, hidden), then opens it with a trusted click on the handle, closes it with the handle and
+ * opens it again; closes it at the end so that the site's remembered state stays "closed".
+ */
+async function openOnce(browser: TestBrowser, url: string): Promise<OpenLoad> {
+  const page = await browser.newPage();
+  await page.bringToFront();
+  const pw = playwrightPage(page);
+  await pw.goto(url, { waitUntil: "load", timeout: 120_000 });
+  const frame = await panelReady(pw, { stories: true, timeout: 30_000 });
+  if (!frame) throw new Error(`Tidyread did not clean ${url}`);
+  if (await panelIsOpen(pw)) {
+    log("warning: the panel started open (remembered for the site); closing it first");
+    await closePanel(pw);
+  }
+  await settle(page);
+  const first = await openPanelTimed(pw, frame);
+  const stories = await storiesIn(frame);
+  await closePanel(pw);
+  await sleep(200);
+  const second = await openPanelTimed(pw, frame);
+  await closePanel(pw);
+  const frameOrigin = await frame.evaluate(() => performance.timeOrigin);
+  const { pageOrigin, loadMs } = await pw.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    return { pageOrigin: performance.timeOrigin, loadMs: nav ? nav.loadEventStart : NaN };
+  });
+  await page.close();
+  return { first, second, frameMadeMs: frameOrigin - pageOrigin, loadMs, stories };
+}
+
+// ------------------------------------------------------------------------------------------------
+// 6. Memory: the page's JS heap once cleaned, with and without the extension, and the panel frame's
 
 interface MemoryRun {
   usedBytes: number;
   /** Navigation start to the load event, ms. */
   loadMs: number;
   kind: string | null;
+  /** With the extension: the panel frame's JS heap once opened, its stories, and that opening, ms. */
+  frameBytes: number | null;
   teasersInPanel: number;
+  openMs: number | null;
 }
 
 async function memoryOnce(browser: TestBrowser, url: string): Promise<MemoryRun> {
   const page = await browser.newPage();
   await page.bringToFront();
+  const pw = playwrightPage(page);
   const cdp = await cdpFor(page);
-  await playwrightPage(page).goto(url, { waitUntil: "load", timeout: 600_000 });
-  // With the extension: wait until the page is cleaned and the panel is built (a no-op without).
-  await page.waitForFunction(
-    () => !document.documentElement.hasAttribute("data-tidyread-kind") || !!document.querySelector("[data-tidyread-panel]"),
-    { timeout: 60_000 },
-  );
+  await pw.goto(url, { waitUntil: "load", timeout: 600_000 });
+  // With the extension: wait until the page is cleaned and the panel frame lists its stories (null without).
+  const frame = await panelReady(pw, { stories: true, timeout: 60_000 });
   await sleep(300);
   await settle(page);
   for (let i = 0; i < 3; i += 1) await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
-  const info = await page.evaluate<{ kind: string | null; loadMs: number; teasers: number }>(`(() => {
+  const info = await page.evaluate<{ kind: string | null; loadMs: number }>(`(() => {
     const nav = performance.getEntriesByType("navigation")[0];
-    const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-    return {
-      kind: document.documentElement.getAttribute("data-tidyread-kind"),
-      loadMs: nav ? nav.loadEventStart : NaN,
-      teasers: root ? root.querySelectorAll('[data-part="teasers"] > li').length : 0,
-    };
+    return { kind: document.documentElement.getAttribute("data-tidyread-kind"), loadMs: nav ? nav.loadEventStart : NaN };
   })()`);
   await cdp.detach();
+  let frameBytes: number | null = null;
+  let teasersInPanel = 0;
+  let openMs: number | null = null;
+  if (frame) {
+    openMs = await openPanelTimed(pw, frame);
+    await sleep(300);
+    teasersInPanel = await storiesIn(frame);
+    frameBytes = await frameHeap(pw, frame);
+    await closePanel(pw);
+  }
   await page.close();
-  return { usedBytes: heap.usedSize, loadMs: info.loadMs, kind: info.kind, teasersInPanel: info.teasers };
+  return { usedBytes: heap.usedSize, loadMs: info.loadMs, kind: info.kind, frameBytes, teasersInPanel, openMs };
 }
 
 interface MemoryResult {
+  page: string;
   withExtension: MemoryRun[];
   withoutExtension: MemoryRun[];
   usedWith: number;
   usedWithout: number;
   loadWith: number;
   loadWithout: number;
+  /** The open panel frame's JS heap, median. */
+  frameWith: number;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -484,8 +676,8 @@ function timingTable(results: PageResult[], runs: number): string[] {
   lines.push(
     "",
     `Medians of ${runs} runs each, every run on a fresh load of the page. Tidyread's column is the pass before the first paint`,
-    "(detect, find the clues, classify, hide, the closed panel with its report); reading the teaser cards and filling the",
-    "panel's list waits until the page is idle or the panel opens:",
+    "(detect, find the clues, classify, hide, the handle in Tidyread's closed-shadow host); reading the teaser cards and",
+    "cutting them into the panel's data waits until the page is idle or the panel opens (the panel frame is not in this pass):",
     "",
     `| page | Tidyread at load ms | list at idle ms | both ms | both / Readability | both / bare walk | markers pass alone ms | markers alone / bare walk |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
@@ -528,21 +720,23 @@ export async function main(opts: BenchOptions): Promise<void> {
   const big = generated[2];
   if (!big) throw new Error("no 100x page");
   const bigUrl = pages[3]?.url ?? "";
+  const daily8Url = pages[0]?.url ?? "";
 
   const info = machine();
   log(`Tidyread benchmark: ${info.cores} cores, ${info.cpu}, ${info.chromium}`);
 
   // 1. In-page timing, in a browser without the extension (the bundle is injected instead).
-  log(`1/5 in-page timing: ${pages.map((p) => `${p.name} (${kb(p.bytes)})`).join(", ")}; ${opts.runs} runs`);
+  log(`1/6 in-page timing: ${pages.map((p) => `${p.name} (${kb(p.bytes)})`).join(", ")}; ${opts.runs} runs`);
   const results = await timing(server, pages, opts);
 
-  // 2, 4, 5 use the real built extension; the same pages in a browser without it for comparison.
-  log(`2/5 busy page: ${opts.busySeconds} s ticker, ${opts.busyRuns} run(s) with and without the extension`);
-  const withExt = await launch("chromium", { server: fixtures, dist: opts.dist });
-  const withoutExt = await launch("chromium", { server: fixtures, extension: false });
+  // 2 to 5 use the real built extension; the same pages in a browser without it for comparison.
+  log(`2/6 busy page: ${opts.busySeconds} s ticker, ${opts.busyRuns} run(s) with and without the extension`);
+  const withExt = await launch("chromium", { server: fixtures, dist: opts.dist, unmappedHostsFail: true });
+  const withoutExt = await launch("chromium", { server: fixtures, extension: false, unmappedHostsFail: true });
   let busyResult: BusyResult;
   let paint: PaintLoad[];
-  let memory: MemoryResult;
+  let opening: OpenLoad[];
+  let memory: MemoryResult[];
   try {
     const runsWith: BusyRun[] = [];
     const runsWithout: BusyRun[] = [];
@@ -563,32 +757,44 @@ export async function main(opts: BenchOptions): Promise<void> {
     };
     if (runsWith.some((r) => r.kind !== "article")) log("warning: Tidyread did not run on the busy page");
 
-    log(`3/5 first paint: ${opts.paintLoads} loads of the Daily8 fixtures under the no-flash probe`);
+    log(`3/6 first paint: ${opts.paintLoads} loads of the Daily8 fixtures under the no-flash probe`);
     paint = await firstPaint(withExt, fixtures, opts.paintLoads);
 
-    log(`4/5 memory: the 100x page, ${opts.memoryLoads} load(s) with and without the extension`);
-    const memWith: MemoryRun[] = [];
-    const memWithout: MemoryRun[] = [];
-    for (let i = 0; i < opts.memoryLoads; i += 1) {
-      memWith.push(await memoryOnce(withExt, bigUrl));
-      memWithout.push(await memoryOnce(withoutExt, bigUrl));
+    log(`4/6 opening the panel: ${opts.openLoads} fresh load(s) of the Daily8 fixture, opened, closed and opened again`);
+    opening = [];
+    for (let i = 0; i < opts.openLoads; i += 1) opening.push(await openOnce(withExt, daily8Url));
+
+    log(`5/6 memory: the Daily8 fixture and the 100x page, ${opts.memoryLoads} load(s) each with and without the extension`);
+    memory = [];
+    for (const [name, url] of [
+      ["daily8-article-semantic", daily8Url],
+      ["generated 100x", bigUrl],
+    ] as const) {
+      const memWith: MemoryRun[] = [];
+      const memWithout: MemoryRun[] = [];
+      for (let i = 0; i < opts.memoryLoads; i += 1) {
+        memWith.push(await memoryOnce(withExt, url));
+        memWithout.push(await memoryOnce(withoutExt, url));
+      }
+      if (memWith.some((r) => r.kind !== "article" || r.frameBytes === null)) log(`warning: Tidyread did not clean ${name} or made no panel`);
+      memory.push({
+        page: name,
+        withExtension: memWith,
+        withoutExtension: memWithout,
+        usedWith: median(memWith.map((r) => r.usedBytes)),
+        usedWithout: median(memWithout.map((r) => r.usedBytes)),
+        loadWith: median(memWith.map((r) => r.loadMs)),
+        loadWithout: median(memWithout.map((r) => r.loadMs)),
+        frameWith: median(memWith.map((r) => r.frameBytes ?? NaN)),
+      });
     }
-    if (memWith.some((r) => r.kind !== "article")) log("warning: Tidyread did not clean the 100x page");
-    memory = {
-      withExtension: memWith,
-      withoutExtension: memWithout,
-      usedWith: median(memWith.map((r) => r.usedBytes)),
-      usedWithout: median(memWithout.map((r) => r.usedBytes)),
-      loadWith: median(memWith.map((r) => r.loadMs)),
-      loadWithout: median(memWithout.map((r) => r.loadMs)),
-    };
   } finally {
     await withExt.close();
     await withoutExt.close();
     await fixtures.close();
     await server.close();
   }
-  log("5/5 sizes");
+  log("6/6 sizes");
   const sizeRows = sizes(opts.dist);
   const content = sizeRows.find((r) => r.file === "src/content/index.js");
 
@@ -598,11 +804,18 @@ export async function main(opts: BenchOptions): Promise<void> {
   const s10 = scaling("tidyread", "generated 1x", "generated 10x");
   const s100 = scaling("tidyread", "generated 10x", "generated 100x");
   const painted = paint.reduce((n, p) => n + p.paintedFrames, 0);
+  const daily8 = results.find((r) => r.name === "daily8-article-semantic");
+  const daily8Ratio = daily8 ? median(daily8.times.tidyread) / median(daily8.times.readability) : NaN;
+  const firstOpen = median(opening.map((o) => o.first));
+  const secondOpen = median(opening.map((o) => o.second));
+  const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
+  const frameMemory = memory.map((m) => `${mb(m.frameWith)} (${m.page})`).join(", ");
   const targets: Target[] = [
     ...results.map((r) => {
       const q = median(r.times.tidyread) / median(r.times.readability);
       const both = (median(r.times.tidyread) + median(r.later)) / median(r.times.readability);
-      return { what: `Tidyread at load / Readability, ${r.name}`, target: "≤ 1/20 (0.05)", measured: `${ratio(q)} (with the list at idle: ${ratio(both)})`, pass: q <= 0.05 };
+      const what = `Tidyread at load / Readability, ${r.name}`;
+      return { what: r === daily8 ? `**${what}**` : what, target: "≤ 0.5", measured: `${ratio(q)} (with the list at idle: ${ratio(both)})`, pass: q <= 0.5 };
     }),
     ...results.map((r) => {
       const q = median(r.times.tidyread) / median(r.times.walk);
@@ -619,15 +832,32 @@ export async function main(opts: BenchOptions): Promise<void> {
     },
     {
       what: "content script, gzipped",
-      target: "≤ 50 KB",
+      target: "≤ 16 KB",
       measured: content ? kb(content.gzip) : "missing",
-      pass: !!content && content.gzip <= 50 * 1024,
+      pass: !!content && content.gzip <= 16 * 1024,
     },
     { what: `first paint: frames with a hidden block painted (${paint.length} loads)`, target: "0", measured: String(painted), pass: painted === 0 },
   ];
 
   const distName = path.relative(REPO_ROOT, opts.dist) || opts.dist;
   const md: string[] = [];
+  const q = (xs: readonly number[], at: number): string => ms(quantile(xs, at));
+  md.push(
+    "### Headline",
+    "",
+    "| | measured | target | |",
+    "| --- | ---: | ---: | --- |",
+    `| content script, gzipped | ${content ? kb(content.gzip) : "missing"} | ≤ 16 KB | ${content && content.gzip <= 16 * 1024 ? "pass" : "**miss**"} |`,
+    `| Tidyread at load / Readability.parse, Daily8 fixture | ${ratio(daily8Ratio)} | ≤ 0.5 | ${daily8Ratio <= 0.5 ? "pass" : "**miss**"} |`,
+    `| panel, first open / second open | ${ms(firstOpen)} ms / ${ms(secondOpen)} ms | | |`,
+    `| panel frame's JS heap, open | ${frameMemory} | | |`,
+    "",
+    `- content script: \`${distName}/src/content/index.js\`, the script every matched page runs at document_start, gzipped by Node's zlib (level 6).`,
+    `- Tidyread at load / Readability.parse: medians of ${opts.runs} fresh loads each, the pass before the first paint against Readability on a clone (other pages below).`,
+    `- panel open: medians of ${opening.length} fresh loads; from a trusted click on the handle (its input event's timestamp) to the layout in which the panel's first story is in view, in the panel frame; the second open follows a close with the handle. Details below.`,
+    "- panel frame's JS heap: the panel's extension page (an out-of-process frame) after garbage collection, once opened; median of the memory loads.",
+    "",
+  );
   md.push("### In-page timing", "", ...timingTable(results, opts.runs), "");
   md.push(
     "Scaling (median time at 10x / at 1x, and at 100x / at 10x):",
@@ -675,16 +905,34 @@ export async function main(opts: BenchOptions): Promise<void> {
     ),
     "",
   );
+  const firsts = opening.map((o) => o.first);
+  const seconds2 = opening.map((o) => o.second);
   md.push(
-    "### Memory (the 100x page)",
+    "### Opening the panel",
     "",
-    `JS heap in use (CDP \`Runtime.getHeapUsage\` after garbage collection), once the page is cleaned; median of ${opts.memoryLoads} load(s):`,
+    `${opening.length} fresh load(s) of the Daily8 fixture with the real extension. Once the page is cleaned and the panel frame (made at idle, hidden) lists its stories, a trusted click on the handle opens it; the time runs from the click's input event (its timestamp, in the page) to the first layout in which the panel's first story is in view (IntersectionObserver's entry time, in the panel frame; that frame is then painted). It includes the content script's handler, the page making room for the panel, and the frame's first style and layout of its list; the list itself was sent and built while the frame was hidden. The second open follows a close with the handle. The two clocks are of two processes (performance.timeOrigin-based):`,
     "",
-    "| | JS heap | load event |",
-    "| --- | ---: | ---: |",
-    `| with the extension | ${(memory.usedWith / 1048576).toFixed(1)} MB | ${memory.loadWith.toFixed(0)} ms |`,
-    `| without | ${(memory.usedWithout / 1048576).toFixed(1)} MB | ${memory.loadWithout.toFixed(0)} ms |`,
-    `| difference | ${((memory.usedWith - memory.usedWithout) / 1048576).toFixed(1)} MB | ${(memory.loadWith - memory.loadWithout).toFixed(0)} ms |`,
+    "| | median | p25 | p75 |",
+    "| --- | ---: | ---: | ---: |",
+    `| first open | ${ms(firstOpen)} ms | ${q(firsts, 0.25)} ms | ${q(firsts, 0.75)} ms |`,
+    `| second open | ${ms(secondOpen)} ms | ${q(seconds2, 0.25)} ms | ${q(seconds2, 0.75)} ms |`,
+    `| panel frame made (its navigation start, after the page's) | ${ms(median(opening.map((o) => o.frameMadeMs)))} ms | | |`,
+    `| the page's load event | ${ms(median(opening.map((o) => o.loadMs)))} ms | | |`,
+    "",
+    `Stories in the open panel: ${median(opening.map((o) => o.stories))}.`,
+    "",
+  );
+  md.push(
+    "### Memory",
+    "",
+    `JS heap in use (CDP \`Runtime.getHeapUsage\` after garbage collection) once the page is cleaned and the panel frame lists its stories (panel closed), with the extension and without; then, with it, the panel opened by its handle (timed as above) and the panel frame's own heap (its renderer's main-thread heap, which it shares with no other page here); medians of ${opts.memoryLoads} load(s):`,
+    "",
+    "| page | page's JS heap with / without the extension | difference | panel frame's JS heap (open) | stories in the open panel | opening | load event with / without |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...memory.map(
+      (m) =>
+        `| ${m.page} | ${mb(m.usedWith)} / ${mb(m.usedWithout)} | ${mb(m.usedWith - m.usedWithout)} | ${mb(m.frameWith)} | ${median(m.withExtension.map((r) => r.teasersInPanel))} | ${ms(median(m.withExtension.map((r) => r.openMs ?? NaN)))} ms | ${m.loadWith.toFixed(0)} / ${m.loadWithout.toFixed(0)} ms |`,
+    ),
     "",
   );
   md.push("### Targets", "", "| | target | measured | |", "| --- | --- | ---: | --- |");
@@ -721,6 +969,8 @@ export async function main(opts: BenchOptions): Promise<void> {
         busy: busyResult,
         sizes: sizeRows,
         firstPaint: paint,
+        opening,
+        medianOpen: { first: firstOpen, second: secondOpen },
         memory,
         targets,
       },
@@ -738,6 +988,7 @@ export const DEFAULTS = {
   busyRuns: 5,
   busySeconds: 10,
   memoryLoads: 2,
+  openLoads: 10,
   dist: DIST.chromium,
   out: path.join(REPO_ROOT, "bench-out"),
   bundle: path.join(REPO_ROOT, "bench-out/bundle/tidyread-bench.js"),

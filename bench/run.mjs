@@ -4,7 +4,8 @@
 //   --paint-loads N   fixture loads under the no-flash probe (default 20)
 //   --busy-runs N     busy-page runs with and without the extension (default 5, 10 s each)
 //   --busy-seconds N  length of the ticker (default 10)
-//   --memory-loads N  loads of the 100x page per condition (default 2)
+//   --memory-loads N  loads of the Daily8 fixture and of the 100x page per condition (default 2)
+//   --open-loads N    fresh loads of the Daily8 fixture on which the panel is opened twice (default 10)
 //   --dist DIR        the built extension (default dist/chrome)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function parseArgs(argv, defaults) {
   const opts = { ...defaults };
-  const names = { "--runs": "runs", "--paint-loads": "paintLoads", "--busy-runs": "busyRuns", "--busy-seconds": "busySeconds", "--memory-loads": "memoryLoads" };
+  const names = { "--runs": "runs", "--paint-loads": "paintLoads", "--busy-runs": "busyRuns", "--busy-seconds": "busySeconds", "--memory-loads": "memoryLoads", "--open-loads": "openLoads" };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = argv[i + 1];
