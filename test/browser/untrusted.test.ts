@@ -35,7 +35,7 @@ function withCards(cards: readonly { title: string; href: string }[]): string {
 interface Hostile {
   /** Trusted-or-not key and input events the page heard, from the moment the page started. */
   heard: { type: string; key: string; trusted: boolean }[];
-  /** Shadow roots it caught by replacing Element.prototype.attachShadow. */
+  /** Shadow roots it caught: by replacing Element.prototype.attachShadow, or through a caret API's node. */
   leakedRoots: ShadowRoot[];
   /** Scripted clicks, pointer and key events on every element it can reach, for `ms`. */
   storm(ms: number): Promise<{ rounds: number; events: number; elements: number; reachedHost: boolean }>;
@@ -51,7 +51,7 @@ interface Hostile {
   hitAt(x: number, y: number): string;
   /** Whether Tidyread's element is in the page and in the top layer. */
   hostIntact(): boolean;
-  /** Decoys: one catching every click over the whole window, one painted over `box` letting clicks through. */
+  /** Decoys: one catching every click over the whole window, two painted over `box` letting clicks through (a div, and <html>'s ::after). */
   layDecoys(box: Box): void;
   /** A decoy over `box` in the page's own top layer (a popover shown after Tidyread's). */
   layTopLayerDecoy(box: Box): void;
@@ -100,8 +100,28 @@ function installHostilePage(): void {
     if (found) knownHost = found;
     return found ?? knownHost;
   };
-  /** Every element the page can reach: the document, open shadow roots, caught ones, the top layer. */
+  type CaretDocument = Document & {
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node } | null;
+  };
+  /** Nodes the caret APIs find at the handle's edge and over the panel's column (they could name a node in a closed root). */
+  const caretNodes = (): Node[] => {
+    const doc = document as CaretDocument;
+    const nodes: Node[] = [];
+    const right = document.documentElement.clientWidth;
+    for (let y = 8; y < innerHeight; y += 24) {
+      for (const x of [right - 4, right - 12, right - 60, right - 200, right - 340]) {
+        for (const node of [doc.caretRangeFromPoint?.(x, y)?.startContainer, doc.caretPositionFromPoint?.(x, y)?.offsetNode]) if (node) nodes.push(node);
+      }
+    }
+    return nodes;
+  };
+  /** Every element the page can reach: the document, open shadow roots, caught ones, the top layer, caret hits. */
   const reachable = (): Element[] => {
+    for (const node of caretNodes()) {
+      const root = node.getRootNode();
+      if (root instanceof ShadowRoot && !leakedRoots.includes(root)) leakedRoots.push(root);
+    }
     const all = new Set<Element>([document.documentElement]);
     const visit = (root: Document | ShadowRoot): void => {
       for (const el of root.querySelectorAll("*")) {
@@ -143,6 +163,12 @@ function installHostilePage(): void {
     }
     return sent;
   };
+  /** What is under a point, down through every shadow root the page can open. */
+  const deepestAt = (x: number, y: number): Element | null => {
+    let hit = document.elementFromPoint(x, y);
+    for (let inner = hit?.shadowRoot?.elementFromPoint(x, y); hit && inner && inner !== hit; inner = hit.shadowRoot?.elementFromPoint(x, y)) hit = inner;
+    return hit;
+  };
   const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
   const handlePlace = (): { x: number; y: number } => ({ x: document.documentElement.clientWidth - 8, y: Math.round(innerHeight / 2) });
 
@@ -166,7 +192,7 @@ function installHostilePage(): void {
           events += poke(el, r.x + r.width / 2, r.y + r.height / 2);
         }
         const at = handlePlace();
-        const hit = document.elementFromPoint(at.x, at.y);
+        const hit = deepestAt(at.x, at.y);
         if (hit) events += poke(hit, at.x, at.y);
         rounds++;
         await nextTask();
@@ -178,7 +204,7 @@ function installHostilePage(): void {
       let events = 0;
       while (performance.now() < end) {
         const at = handlePlace();
-        const targets = [document.elementFromPoint(at.x, at.y), tidyreadHost()].filter((el): el is Element => el !== null);
+        const targets = [deepestAt(at.x, at.y), tidyreadHost()].filter((el): el is Element => el !== null);
         for (let i = 0; i < 20; i++) for (const el of targets) events += poke(el, at.x, at.y);
         await nextTask();
       }
@@ -268,13 +294,14 @@ function installHostilePage(): void {
       closer.setAttribute("popovertargetaction", "hide");
       document.body.append(closer);
       const end = performance.now() + ms;
-      const every = ms / removals;
+      // The removals in the first 80 % of the time (late ones caught up at once), the popover closed throughout.
+      const every = (ms * 0.8) / removals;
       let removed = 0;
       let hid = 0;
       let popoverTargetClicks = 0;
       let nextRemoval = performance.now();
       while (performance.now() < end) {
-        if (removed < removals && performance.now() >= nextRemoval) {
+        while (removed < removals && performance.now() >= nextRemoval) {
           // Put back somewhere else by the page, then removed: each time a change to repair.
           if (!host.isConnected) document.body.append(host);
           host.remove();
@@ -320,6 +347,11 @@ function installHostilePage(): void {
       win.textContent = "Click here to win";
       win.style.cssText = `position:fixed;left:${box.x - 10}px;top:${box.y - 10}px;width:${box.width + 20}px;height:${box.height + 20}px;z-index:2147483647;pointer-events:none;background:rgb(0,255,0);color:black;font:bold 16px sans-serif;`;
       document.body.append(catcher, win);
+      // The same again where stacking favours the page most: its root's ::after pseudo-element
+      // comes after every child of <html>, Tidyread's element included, at the same z-index.
+      const style = document.createElement("style");
+      style.textContent = `html::after{content:"Click here to win";position:fixed;left:${box.x - 10}px;top:${box.y - 10}px;width:${box.width + 20}px;height:${box.height + 20}px;z-index:2147483647;pointer-events:none;background:rgb(0,255,0);color:black;font:bold 16px sans-serif;}`;
+      document.head.append(style);
     },
     layTopLayerDecoy(box) {
       const win = document.createElement("div");
@@ -651,10 +683,10 @@ describe.each(BROWSERS)("%s: a hostile page cannot touch Tidyread", (name) => {
       await extension.evaluate(takeStorageChanges);
       const flood = await page.evaluate(() => (window as unknown as HostileWindow).__hostile.flood(3_000));
       console.info(`${name} flood: ${flood.events} scripted events in 3 s`);
-      expect(flood.events).toBeGreaterThan(5_000);
       await sleep(500);
       expect(await extension.evaluate(takeStorageChanges)).toEqual([]);
       expect(await panelOpenMark(page)).toBeNull();
+      expect(flood.events).toBeGreaterThan(5_000);
 
       // The reader opens the panel on this page: the seen list is written, in short hashes.
       const frame = await openPanel(page);
@@ -791,7 +823,7 @@ describe.each(BROWSERS)("%s: a hostile page cannot touch Tidyread", (name) => {
       await frame.click('[data-part="pick"]');
       await frame.waitForFunction(() => /Click the block/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""));
       await page.mouseClick(fake.x, fake.y);
-      await frame.waitForFunction(() => /^Selected:/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""));
+      await frame.waitForFunction(() => /^Selected:/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""), { timeout: 5_000 });
       expect(await pickerText(frame)).toMatch(/^Selected: div, “Turn off on this site Comments”/);
       expect(await categoryChoices(frame)).toContain("pick-comments");
       expect(await page.evaluate(() => (window as unknown as HostileWindow).__hostile.fakeClicks)).toBe(0);
@@ -831,7 +863,7 @@ describe.each(BROWSERS)("%s: a hostile page cannot touch Tidyread", (name) => {
         return { x: Math.round(r.x + 40), y: Math.round(r.y + r.height / 2) };
       });
       await page.mouseClick(paragraph.x, paragraph.y);
-      await frame.waitForFunction(() => /never hides the article/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""));
+      await frame.waitForFunction(() => /never hides the article/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""), { timeout: 5_000 });
       expect(await categoryChoices(frame)).toEqual([]);
       await frame.click('[data-part="pick-cancel"]');
       expect(Object.keys((await extensionState()).sync).filter((k) => k.startsWith("rules:"))).toEqual([]);
@@ -848,7 +880,7 @@ describe.each(BROWSERS)("%s: a hostile page cannot touch Tidyread", (name) => {
     const planted = await hostilePage("/en/article/untrusted-planted");
     try {
       const frame = await openPanel(planted);
-      await frame.waitForFunction(() => /would hide words of the story/.test(document.querySelector('[data-part="status"]')?.textContent ?? ""));
+      await frame.waitForFunction(() => /would hide words of the story/.test(document.querySelector('[data-part="status"]')?.textContent ?? ""), { timeout: 5_000 });
       expect(await planted.evaluate(cleaning)).toEqual(CLEAN);
     } finally {
       await planted.close();
