@@ -733,9 +733,10 @@ describe.each(BROWSERS)("%s: a hostile page cannot touch Tidyread", (name) => {
 
   // 6. Before: a page element laid over the panel with pointer-events: none turned a real click on
   //    "Turn off on this site" into the page's wish. Now Tidyread's element is in the top layer:
-  //    the page's decoys (even at z-index 2147483647) are under the panel, neither hit there nor
-  //    painted there; a real click there reaches the panel; clicking the decoys elsewhere does
-  //    nothing to Tidyread.
+  //    the page's decoys (at z-index 2147483647, even as <html>'s ::after, which a plain element
+  //    at the end of <html> would lose to) are under the panel, neither hit there nor painted
+  //    there; a real click there reaches the panel; clicking the decoys elsewhere does nothing to
+  //    Tidyread.
   it("decoys over the panel: the panel stays on top, hit and painted; clicks on the decoys elsewhere do nothing to Tidyread", async () => {
     const page = await hostilePage("/en/article/untrusted-decoy");
     try {
