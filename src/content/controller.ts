@@ -18,6 +18,7 @@ import { squash } from "./text";
 import { isSeen } from "../shared/seen";
 import { teaserKey } from "./teasers";
 import { PageUi } from "./ui-host";
+import { pageCovers } from "./covered";
 import { cut, LIMITS, toPanelTeaser } from "./panel-data";
 
 /** What the page-wide part of the content script (index.ts) gives each page run. */
@@ -44,6 +45,8 @@ export interface PageContext {
   saveRule(selector: string, category: Category): Promise<string | null>;
   /** "Show the original page": Tidyread steps back on this page until the next click. */
   restore(): void;
+  /** "Turn off on this site": null when saved (Tidyread then steps back), or why it was not. */
+  turnOff(): Promise<string | null>;
 }
 
 /**
@@ -338,16 +341,34 @@ export class PageController {
     this.sendView();
   }
 
+  /** Whether the page laid something of its own over the panel (see covered.ts): then the reader's click may not be what it seems. */
+  private covered(): boolean {
+    const frame = this.panel?.element;
+    const host = this.ui?.host;
+    return !!frame && !!host && pageCovers(this.context.doc, frame.getBoundingClientRect(), host);
+  }
+
   private fromPanel(message: FromPanel): void {
+    if (message.type === "close") {
+      this.setOpen(false, { remember: true, focus: true });
+      return;
+    }
+    if (this.covered()) {
+      this.say(t("panelCovered"));
+      return;
+    }
     switch (message.type) {
-      case "close":
-        this.setOpen(false, { remember: true, focus: true });
-        return;
       case "reader":
         void this.toggleReader();
         return;
       case "restore":
         this.context.restore();
+        return;
+      case "site-off":
+        void this.context.turnOff().then((error) => error && this.say(error));
+        return;
+      case "find":
+        this.panel?.send({ type: "search", title: message.title, source: message.source });
         return;
       case "category":
         if (message.hidden) this.shown.delete(message.category);

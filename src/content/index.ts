@@ -69,6 +69,12 @@ function begin(forced = false): void {
     rememberSeen: (keys) => void rememberSeen(siteKey, keys, lastSeen ?? new Set()),
     saveRule,
     restore: () => setEnabled(false),
+    turnOff: async () => {
+      const result = await setSiteOff(host, true);
+      if (!result.ok) return saveErrorText(result);
+      applySettings(result.settings);
+      return null;
+    },
   });
 }
 

@@ -2,20 +2,27 @@
 // sends, and passes the reader's choices back. Settings it changes itself (Turn off on this site).
 import browser from "webextension-polyfill";
 import { FramePort } from "../shared/frame-port";
-import { isToPanel, type FromPanel, type PanelView, type ToPanel } from "../shared/frame-protocol";
+import { isToPanel, type FromPanel, type ToPanel } from "../shared/frame-protocol";
 import { uiDir, uiLang } from "../shared/i18n";
 import type { ToBackground } from "../shared/messages";
-import { loadSettings, onSettingsChanged, saveErrorText, setSiteOff, type Settings } from "../shared/settings";
+import { loadSettings, onSettingsChanged, type Settings } from "../shared/settings";
 import { SidePanel } from "./panel";
 
 document.documentElement.lang = uiLang();
 document.documentElement.dir = uiDir();
 
-let view: PanelView | null = null;
 const port = new FramePort<ToPanel, FromPanel>(isToPanel, (message) => {
-  if (message.type === "focus") return panel.focus();
-  view = message.view;
-  panel.show(view);
+  switch (message.type) {
+    case "focus":
+      return panel.focus();
+    case "search": {
+      const search: ToBackground = { type: "search:original", title: message.title, source: message.source };
+      void browser.runtime.sendMessage(search).catch(() => undefined);
+      return;
+    }
+    case "view":
+      panel.show(message.view);
+  }
 });
 
 const panel = new SidePanel(document, document.body, {
@@ -26,18 +33,9 @@ const panel = new SidePanel(document, document.body, {
   onPick: (action) => port.send({ type: "pick", action }),
   onPickCategory: (category) => port.send({ type: "pick-category", category }),
   onPickKey: (key, shift) => port.send({ type: "pick-key", key, shift }),
-  onFindOriginal: (title, source) => {
-    const message: ToBackground = { type: "search:original", title, source };
-    void browser.runtime.sendMessage(message).catch(() => undefined);
-  },
-  onSiteOff: () => {
-    const host = view?.host;
-    if (!host) return;
-    // On success the content script hears the change and steps back; a failure is said here.
-    void setSiteOff(host, true).then((result) => {
-      if (!result.ok) panel.say(saveErrorText(result));
-    });
-  },
+  // Both go by the content script, which acts (or answers "search") only if nothing of the page's covers the panel.
+  onFindOriginal: (title, source) => port.send({ type: "find", title, source }),
+  onSiteOff: () => port.send({ type: "site-off" }),
 });
 
 /** "light" or "dark" forces the panel's colours; "system" follows prefers-color-scheme. */

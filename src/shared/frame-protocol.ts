@@ -55,14 +55,17 @@ export interface PanelView {
   message: string;
 }
 
-/** Content script → panel frame. */
-export type ToPanel = { type: "view"; view: PanelView } | { type: "focus" };
+/** Content script → panel frame. `search`: the page did not cover the panel when the reader asked; go ahead. */
+export type ToPanel = { type: "view"; view: PanelView } | { type: "focus" } | { type: "search"; title: string; source: string | null };
 
 /** Panel frame → content script. */
 export type FromPanel =
   | { type: "close" }
   | { type: "reader" }
   | { type: "restore" }
+  | { type: "site-off" }
+  /** "Find the original": the content script checks that nothing of the page's covers the panel first. */
+  | { type: "find"; title: string; source: string | null }
   | { type: "category"; category: Category; hidden: boolean }
   | { type: "pick"; action: "start" | "cancel" | "wider" | "choose-key" }
   /** While picking, arrow keys and Enter pressed in the panel walk the page's blocks. */
@@ -71,6 +74,7 @@ export type FromPanel =
 
 const isRecord = (m: unknown): m is Record<string, unknown> => typeof m === "object" && m !== null;
 const isCategory = (c: unknown): c is Category => CATEGORIES.some((k) => k === c);
+const isSearch = (m: Record<string, unknown>): boolean => typeof m["title"] === "string" && (m["source"] === null || typeof m["source"] === "string");
 
 /** Narrows what arrives on the panel's port (from Tidyread only, but checked all the same). */
 export function isFromPanel(m: unknown): m is FromPanel {
@@ -79,7 +83,10 @@ export function isFromPanel(m: unknown): m is FromPanel {
     case "close":
     case "reader":
     case "restore":
+    case "site-off":
       return true;
+    case "find":
+      return isSearch(m);
     case "category":
       return isCategory(m["category"]) && typeof m["hidden"] === "boolean";
     case "pick":
@@ -94,7 +101,7 @@ export function isFromPanel(m: unknown): m is FromPanel {
 }
 
 export function isToPanel(m: unknown): m is ToPanel {
-  return isRecord(m) && ((m["type"] === "view" && isRecord(m["view"])) || m["type"] === "focus");
+  return isRecord(m) && ((m["type"] === "view" && isRecord(m["view"])) || m["type"] === "focus" || (m["type"] === "search" && isSearch(m)));
 }
 
 /** Reader frame → content script: it asks for the article, and says when the reader leaves. */
