@@ -8,7 +8,7 @@ const browser = process.env.TARGET_BROWSER === "firefox" ? "firefox" : "chrome";
 
 /**
  * Where the content script runs from install, from the site profiles (src/sites) rather than
- * written by hand: the same hosts as host permissions, for the reader view's injected script.
+ * written by hand: the same hosts as host permissions, for the reader view's injected extraction script.
  */
 const installMatches = SITES_AT_INSTALL.flatMap(hostPatterns);
 
@@ -28,9 +28,10 @@ export default defineConfig({
       // The plugin would download a schema; this machine has no internet, and web-ext lint checks the result.
       skipManifestValidation: true,
       disableAutoLaunch: true,
-      // The reader view's script is injected only when the reader asks for it, never part of the
-      // content script; the panel is an extension page shown in a frame (web_accessible_resources).
-      additionalInputs: ["src/reader/index.ts", "src/panel/panel.html"],
+      // The reader view's extraction (Readability, DOMPurify) is injected only when the reader asks
+      // for it, never part of the content script; the panel and the reader view are extension pages
+      // shown in frames (web_accessible_resources).
+      additionalInputs: ["src/content/article/index.ts", "src/panel/panel.html", "src/reader/reader.html"],
       transformManifest: (manifest) => ({
         ...manifest,
         version: pkg.version,

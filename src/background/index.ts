@@ -106,7 +106,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
       void notePage(tabId, sender.url).catch(() => undefined);
       return showCount(tabId, message.state);
     case "reader:load":
-      return browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ["src/reader/index.js"] }).then(() => true);
+      return browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ["src/content/article/index.js"] }).then(() => true);
     case "search:original":
       return searchOriginal(tabId, message.title, message.source);
   }

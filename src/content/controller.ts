@@ -80,9 +80,10 @@ export class PageController {
   constructor(private readonly context: PageContext) {
     this.settings = context.settings;
     this.applyCategories();
-    this.reader = new Reader(() => this.pageUi(), context.doc, this.abort.signal, (reading) => {
+    this.reader = new Reader(() => this.pageUi(), context.doc, this.abort.signal, (reading, focusRestored) => {
       this.sendView();
-      if (!reading) this.handle?.focus();
+      // Opened from Tidyread's own UI (the panel, the handle): focus goes to the handle.
+      if (!reading && !focusRestored) this.handle?.focus();
     });
     this.session = createSession(context.doc, context.url, { site: context.site, forced: context.forced, changed: () => this.render() });
     this.session?.setRules(rulesFor(context.settings, context.host));
@@ -391,7 +392,7 @@ export class PageController {
   }
 
   async toggleReader(): Promise<void> {
-    const opened = await this.reader.toggle(this.settings.reader);
+    const opened = await this.reader.toggle();
     if (opened === false) this.say(t("readerUnavailable"));
     this.sendView();
   }

@@ -1,47 +1,41 @@
 import browser from "webextension-polyfill";
 import type { Runtime } from "webextension-polyfill";
 import type { ToBackground } from "../shared/messages";
-import { readerSlot } from "../shared/reader-api";
-import type { ReaderPrefs } from "../shared/settings";
-import { saveSettings } from "../shared/settings";
+import { readerSlot, type ReaderApi, type ReaderHooks } from "./article/slot";
 import type { PageUi } from "./ui-host";
 
-/** The reader view for one page run: its script is injected on first use (it is not part of this one). */
-export class Reader {
+/**
+ * The reader view for one page run: an extension page in a frame over the window (see
+ * article/reader-frame.ts). Its code, with the extraction's libraries, is injected on first use
+ * (background "reader:load"); this part, always loaded, only hands it the page run.
+ */
+export class Reader implements ReaderHooks {
+  private view: ReaderApi | null = null;
+
   constructor(
-    private readonly ui: () => PageUi,
-    private readonly doc: Document,
-    private readonly signal: AbortSignal,
-    private readonly onChange: (reading: boolean) => void,
-  ) {
-    signal.addEventListener("abort", () => readerSlot.tidyreadReader?.close(), { once: true });
-  }
+    readonly ui: () => PageUi,
+    readonly doc: Document,
+    readonly signal: AbortSignal,
+    /** Opened or closed; on closing, `focusRestored` says whether focus went back to the page's element. */
+    readonly onChange: (reading: boolean, focusRestored: boolean) => void,
+  ) {}
 
   isOpen(): boolean {
-    return readerSlot.tidyreadReader?.isOpen() ?? false;
+    return this.view?.isOpen() ?? false;
   }
 
-  accept(_port: Runtime.Port): boolean {
-    return false;
+  /** Takes the port of this run's reader frame (and no other). */
+  accept(port: Runtime.Port): boolean {
+    return this.view?.accept(port) ?? false;
   }
 
   /** Opens or closes the view; false when no article could be found, null when it closed. */
-  async toggle(prefs: ReaderPrefs): Promise<boolean | null> {
+  async toggle(): Promise<boolean | null> {
     if (!readerSlot.tidyreadReader) {
       const message: ToBackground = { type: "reader:load" };
       await browser.runtime.sendMessage(message).catch(() => undefined);
     }
-    const reader = readerSlot.tidyreadReader;
-    if (!reader) return false;
-    if (reader.isOpen()) {
-      reader.close();
-      return null;
-    }
-    const opened = reader.open({
-      prefs,
-      onPrefs: (next) => void saveSettings({ reader: next }),
-      onClose: () => this.onChange(false),
-    });
-    return opened;
+    this.view ??= readerSlot.tidyreadReader?.(this) ?? null;
+    return this.view?.toggle() ?? false;
   }
 }

@@ -10,8 +10,6 @@ export const ATTR = {
   /** On <html>: the panel is open (the page makes room for it). */
   open: "data-tidyread-open",
   panel: "data-tidyread-panel",
-  /** The reader view's host element (src/reader). */
-  reader: "data-tidyread-reader",
-  /** On <html> while the reader view is open: the page's body is hidden under it. */
+  /** On <html> while the reader view is open: the page does not scroll under it. */
   reading: "data-tidyread-reading",
 } as const;

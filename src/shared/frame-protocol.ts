@@ -2,6 +2,7 @@
 // each other. They talk over a runtime port relayed by the background (src/background/frames.ts):
 // never through the page's DOM, window.postMessage or attributes the page can read. Messages
 // carry data (text, numbers, http(s) links), never markup.
+import { isArticleData, type ArticleData } from "./article";
 import { CATEGORIES, type Category, type PageKind, type Teaser } from "./types";
 
 /** A frame's port is named after the one-time token the content script put in its address. */
@@ -102,6 +103,15 @@ export function isFromPanel(m: unknown): m is FromPanel {
 
 export function isToPanel(m: unknown): m is ToPanel {
   return isRecord(m) && ((m["type"] === "view" && isRecord(m["view"])) || m["type"] === "focus" || (m["type"] === "search" && isSearch(m)));
+}
+
+/**
+ * Content script → reader frame: the article as data (null: none found), and "move focus to the
+ * article's heading" when the view opens.
+ */
+export type ToReader = { type: "article"; article: ArticleData | null } | { type: "focus" };
+export function isToReader(m: unknown): m is ToReader {
+  return isRecord(m) && ((m["type"] === "article" && (m["article"] === null || isArticleData(m["article"]))) || m["type"] === "focus");
 }
 
 /** Reader frame → content script: it asks for the article, and says when the reader leaves. */

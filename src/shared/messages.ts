@@ -23,7 +23,7 @@ export type ToContent =
  */
 export type ToBackground =
   | { type: "page:state"; state: PageState }
-  /** Inject the reader view's script into the sender's frame (it is not part of the content script). */
+  /** Inject the reader view's extraction into the sender's frame (it is not part of the content script). */
   | { type: "reader:load" }
   /**
    * Search for a story's title at its source outlet with the reader's default search engine. From
