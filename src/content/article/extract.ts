@@ -32,7 +32,10 @@ export function extractArticle(doc: Document): ArticleData | null {
   const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
   if (!article?.content) return null;
   const base = doc.baseURI;
-  const content = toArticleTree(sanitize(doc, article.content, base), base);
+  const clean = sanitize(doc, article.content, base);
+  // Nothing to read (an empty page, or only images and forms): no article.
+  if (!clean.textContent?.trim()) return null;
+  const content = toArticleTree(clean, base);
   const dir = article.dir === "rtl" || article.dir === "ltr" ? article.dir : null;
   return {
     title: meta(article.title) ?? meta(doc.title) ?? "",
@@ -101,6 +104,11 @@ export function toArticleTree(root: ParentNode, base: string): ArticleNode {
       continue;
     }
     const attrs = attributesOf(element, tag, base);
+    // A link whose address was dropped is its words; an image without one is nothing.
+    if (tag === "a" && !attrs["href"]) {
+      pushChildren(element, into, depth);
+      continue;
+    }
     if (tag === "img" && !attrs["src"]) continue;
     const child: ArticleNode = { tag, attrs, children: [] };
     into.children.push(child);
