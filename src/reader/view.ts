@@ -17,6 +17,9 @@ import { READER_SIZE, READER_THEMES, READER_WIDTHS, type ReaderPrefs } from "../
 const WIDTH_NAMES: Record<ReaderPrefs["width"], MessageKey> = { narrow: "readerWidthNarrow", medium: "readerWidthMedium", wide: "readerWidthWide" };
 const THEME_NAMES: Record<ReaderPrefs["theme"], MessageKey> = { system: "themeSystem", light: "themeLight", dark: "themeDark", sepia: "themeSepia" };
 
+/** What Tab can reach in the reader view. */
+const TABBABLE = "a[href], button:not(:disabled), select:not(:disabled), summary, [tabindex]:not([tabindex='-1'])";
+
 /** What the reader view's controls ask for; the reader page (main.ts) passes each on. */
 export interface ReaderActions {
   /** Leave (the button or Escape). */
@@ -141,11 +144,30 @@ export class ReaderView {
     this.theme.addEventListener("change", () => change({ theme: READER_THEMES.find((w) => w === this.theme.value) ?? "system" }));
     leave.addEventListener("click", () => this.actions.onClose());
     doc.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && !e.defaultPrevented) {
+      if (e.defaultPrevented) return;
+      if (e.key === "Escape") {
         e.preventDefault();
         this.actions.onClose();
-      }
+      } else if (e.key === "Tab") this.keepFocusInside(e);
     });
+  }
+
+  /**
+   * Tab past the last control (or Shift+Tab before the first) comes round to the other end: the
+   * view covers the page, whose elements would otherwise take the focus unseen underneath.
+   */
+  private keepFocusInside(e: KeyboardEvent): void {
+    const tabbable = [...this.doc.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => !el.closest("[hidden]"));
+    const active = this.doc.activeElement ?? this.doc.body;
+    const first = tabbable[0];
+    const last = tabbable[tabbable.length - 1];
+    if (!first || !last) return;
+    // a.compareDocumentPosition(b) & FOLLOWING: b comes after a.
+    const after = (a: Node, b: Node): boolean => a !== b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !b.contains(a);
+    const leaving = e.shiftKey ? !tabbable.some((el) => after(el, active)) : !tabbable.some((el) => after(active, el));
+    if (!leaving) return;
+    e.preventDefault();
+    (e.shiftKey ? last : first).focus();
   }
 
   /** Size, width and colours, on the page's root so the whole frame follows. */

@@ -118,6 +118,18 @@ describe("the article as data", () => {
     expect(container.querySelector("article")?.getAttribute("lang")).toBe("en");
     expect(container.querySelector(".byline time")?.getAttribute("datetime")).toBe("2026-11-20T08:30:00Z");
     expect(document.documentElement.style.getPropertyValue("--size")).toBe("22px");
+    // Tab comes round inside the view: the page underneath never takes the focus unseen.
+    const links = container.querySelectorAll("article a");
+    const lastLink = links[links.length - 1] as HTMLElement;
+    const tab = (shiftKey: boolean): boolean => (document.activeElement ?? document).dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", shiftKey, bubbles: true, cancelable: true }));
+    lastLink.focus();
+    expect(tab(false)).toBe(false);
+    expect(document.activeElement?.getAttribute("data-part")).toBe("smaller");
+    expect(tab(true)).toBe(false);
+    expect(document.activeElement).toBe(lastLink);
+    // Inside, Tab is the browser's own.
+    (container.querySelector('[data-part="larger"]') as HTMLElement).focus();
+    expect(tab(false)).toBe(true);
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
     expect(onClose).toHaveBeenCalledTimes(1);
     container.remove();
