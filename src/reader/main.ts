@@ -9,9 +9,12 @@ import { ReaderView } from "./view";
 document.documentElement.lang = uiLang();
 document.documentElement.dir = uiDir();
 
+// Saves wait up to 400 ms to be merged into one write: leaving waits for the last one, which
+// would be lost with the frame.
+let saved: Promise<unknown> = Promise.resolve();
 const view = new ReaderView(document, document.body, {
-  onClose: () => port.send({ type: "close" }),
-  onPrefs: (prefs) => void saveSettings({ reader: prefs }),
+  onClose: () => void saved.then(() => port.send({ type: "close" })),
+  onPrefs: (prefs) => (saved = saveSettings({ reader: prefs })),
 });
 
 // Nothing is drawn before the reader's choices are known: no flash of the default size or colours.
