@@ -116,7 +116,7 @@ export class ReaderView {
     container: HTMLElement,
     private readonly actions: ReaderActions,
   ) {
-    const region = el(doc, "section", { class: "reader", "aria-label": t("readerViewName") });
+    const region = el(doc, "main", { class: "reader", "aria-label": t("readerViewName") });
     const toolbar = el(doc, "div", { class: "toolbar", role: "toolbar", "aria-label": t("readerSettings"), dir: uiDir(), lang: uiLang() });
     // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
     this.smaller = el(doc, "button", { type: "button", "data-part": "smaller", "aria-label": `A− ${t("readerSmaller")}` }, "A−");

@@ -32,7 +32,7 @@ const GLOBAL_ATTRS = ["dir", "lang", "title"] as const;
  * not listed is unwrapped (its text stays) unless it is in DROPPED_WITH_CONTENT.
  */
 export const ARTICLE_TAGS: Readonly<Record<string, readonly string[]>> = {
-  // No main or aside: the reader page has its own landmarks, the article's would compete.
+  // No main or aside: the reader page's <main> holds the article; the article's would compete with it.
   div: [], span: [], p: [], br: [], hr: [], section: [], article: [], header: [], footer: [], address: [],
   h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
   a: ["href"],

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { BROWSERS, type TestPage } from "./harness/browsers";
+import { BROWSERS, type TestFrame, type TestPage } from "./harness/browsers";
+import { openPanel, READER_PATH } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -14,9 +15,10 @@ interface Violation {
   help: string;
 }
 
-/** Runs axe in the page, on `selector` (its shadow tree included) or the whole document. */
-async function axe(page: TestPage, selector: string | null): Promise<Violation[]> {
-  await page.evaluate(`${AXE_SOURCE};true`);
+/** Runs axe in the page (or an extension frame), on `selector` (its shadow tree included) or the whole document. */
+async function axe(page: TestPage | TestFrame, selector: string | null): Promise<Violation[]> {
+  // One expression (a frame's evaluate wraps it in parentheses); axe sets window.axe.
+  await page.evaluate(`(() => {\n${AXE_SOURCE}\n;return true;\n})()`);
   return page.evaluate(async (sel: string | null) => {
     const api = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[]; help: string }[] }> } }).axe;
     const context = sel ? document.querySelector(sel) : document;
@@ -77,19 +79,18 @@ describe.each(BROWSERS)("%s: accessibility (axe-core)", (name) => {
     const page = await suite.browser.newPage();
     try {
       await page.goto(suite.server.urlFor("daily8-article-semantic"));
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-      if ((await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded"))) !== "true") {
-        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
-      }
-      await page.click('[data-tidyread-panel] >>> button[data-part="reader"]');
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
+      const panel = await openPanel(page);
+      await panel.click('[data-part="reader"]');
+      // The reader view is its own extension page, in a frame: axe runs in its document.
+      const reader = await page.extensionFrame(READER_PATH);
+      await reader.waitForFunction(() => !!document.querySelector("article p"));
       for (const theme of ["light", "dark", "sepia"]) {
-        await page.evaluate((value: string) => {
-          const select = document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector('[data-part="theme"]') as HTMLSelectElement;
+        await reader.evaluate((value: string) => {
+          const select = document.querySelector('[data-part="theme"]') as HTMLSelectElement;
           select.value = value;
           select.dispatchEvent(new Event("change", { bubbles: true }));
         }, theme);
-        expect(describeViolations(await axe(page, "[data-tidyread-reader]")), theme).toEqual([]);
+        expect(describeViolations(await axe(reader, null)), theme).toEqual([]);
       }
     } finally {
       await page.close();

@@ -153,7 +153,7 @@ describe("background", () => {
       expect(listeners["message"]?.({ type: "reader:load" }, panelIn(21))).toBeUndefined();
       expect(api.scripting.executeScript).not.toHaveBeenCalled();
       await expect(listeners["message"]?.({ type: "reader:load" }, contentIn(21))).resolves.toBe(true);
-      expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 21, frameIds: [0] }, files: ["src/reader/index.js"] });
+      expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 21, frameIds: [0] }, files: ["src/content/article/index.js"] });
     });
 
     it("searches only for Tidyread's own pages, never for the page's script", () => {
