@@ -118,6 +118,20 @@ describe.each(BROWSERS)("%s: reader view frame", (name) => {
       expect(third.state.size).toBe(again.state.size + 1);
       await third.frame.click('[data-part="smaller"]');
       await third.frame.waitForFunction((size: number) => parseFloat(getComputedStyle(document.querySelector("article") ?? document.body).fontSize) === size, {}, again.state.size);
+      // Width and colours (each select set as a script would: the choice is what is tested).
+      const look = (): Promise<{ width: number; background: string }> =>
+        third.frame.evaluate(() => ({ width: document.querySelector("article")?.getBoundingClientRect().width ?? 0, background: getComputedStyle(document.querySelector("main") ?? document.body).backgroundColor }));
+      const medium = await look();
+      await third.frame.evaluate(() => {
+        for (const [part, value] of [["width", "narrow"], ["theme", "sepia"]] as const) {
+          const select = document.querySelector(`[data-part="${part}"]`) as HTMLSelectElement;
+          select.value = value;
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
+      const sepia = await look();
+      expect(sepia.background).toBe("rgb(244, 236, 216)");
+      expect(sepia.width).toBeLessThan(medium.width);
       await panel.click('[data-part="reader"]');
       await readerGone(page);
       expect(await page.evaluate(pageView)).toEqual(before);
