@@ -9,6 +9,15 @@ import { useBrowser } from "./harness/suite";
 const FIRST = "Moscow and Kiev have exchanged the remains of fallen servicemen";
 const LAST = "Russia's chief negotiator Vladimir Medinsky confirmed an exchange is being prepared.";
 
+/** The page's own script, from before anything else: it listens for keys and watches for nodes with text. */
+const PAGE_LISTENS = `(() => {
+  const heard = (window.__heard = []);
+  addEventListener("keydown", (e) => heard.push("key " + e.key), true);
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if ((n.textContent || "").trim()) heard.push("node " + n.textContent.slice(0, 60));
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
 /** Runs in the page's own world: what a page script can see of the DOM. */
 function pageView(): { text: string; elements: number; html: string; scroll: number; overflow: string; hostChildren: number; hostOpenRoot: boolean } {
   // Tidyread's host is the page's only element outside <head> and <body>.
@@ -75,10 +84,13 @@ describe.each(BROWSERS)("%s: reader view frame", (name) => {
   it("opens from the panel in its own frame, shows the article there and nowhere the page can see, and leaves the page as it was", async () => {
     const page = await suite.browser.newPage();
     try {
+      await page.addInitScript(PAGE_LISTENS);
       await page.goto(suite.server.urlFor("daily8-article-semantic"));
       await page.evaluate(() => scrollTo(0, 300));
       const panel = await openPanel(page);
       const before = await page.evaluate(pageView);
+      const heard = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __heard: string[] }).__heard.splice(0));
+      await heard();
       expect(before).toMatchObject({ scroll: 300, hostChildren: 0, hostOpenRoot: false });
 
       await panel.click('[data-part="reader"]');
@@ -135,6 +147,14 @@ describe.each(BROWSERS)("%s: reader view frame", (name) => {
       await panel.click('[data-part="reader"]');
       await readerGone(page);
       expect(await page.evaluate(pageView)).toEqual(before);
+      // All along, the page heard no key pressed in the reader view and saw no node with text arrive.
+      expect(await heard()).toEqual([]);
+      // (The page's listeners do work: a key pressed in the page itself, a node of its own.)
+      await page.mouseClick(40, 400);
+      await page.press("x");
+      await page.evaluate(() => document.body.append("own words"));
+      await page.waitForFunction(() => (window as unknown as { __heard: string[] }).__heard.length >= 2);
+      expect(await heard()).toEqual(["key x", "node own words"]);
     } finally {
       await page.close();
     }
