@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BROWSERS, launch, type Box, type TestBrowser, type TestFrame, type TestPage } from "./harness/browsers";
-import { handlePoint, openPanel, panelFrame, panelShown, storyTitles, waitForTidy } from "./harness/panel";
+import { handlePoint, openPanel, panelFrame, panelShown, READER_PATH, storyTitles, waitForTidy } from "./harness/panel";
 import { countColour, readPng } from "./harness/pixels";
 import { FIXTURES_DIR, REPO_ROOT } from "./harness/server";
 import { useBrowser } from "./harness/suite";
@@ -811,6 +811,55 @@ describe.each(BROWSERS)("%s: a hostile page cannot touch Tidyread", (name) => {
       expect(painted).toBeGreaterThan(0); // the page did draw over the button: the test is the attack it says
       expect(off).toBeUndefined();
       expect(await panelOpenMark(page)).not.toBeNull();
+    } finally {
+      await page.close();
+    }
+  });
+
+  // 10. Before: the reader view was an open shadow root in the page's DOM: the page could read its
+  //     article and settings, rewrite its text and insert links into it after it opened. Now it is
+  //     an extension page in a frame: the page's storm of scripted events, its reading of all it can
+  //     reach and its attempts to insert a link everywhere it can reach leave the reader's article
+  //     as it was, unread.
+  it("the reader view: the page can neither read it nor rewrite it nor insert links into it", async () => {
+    const page = await hostilePage("/en/article/untrusted-reader");
+    try {
+      const panel = await openPanel(page);
+      await panel.click('[data-part="reader"]');
+      const reader = await page.extensionFrame(READER_PATH);
+      const article = (): { text: string; links: string[] } => {
+        const body = document.querySelector("article") ?? document.body;
+        return { text: (body.textContent ?? "").replace(/\s+/g, " ").trim(), links: [...body.querySelectorAll("a")].map((a) => a.href) };
+      };
+      await reader.waitForFunction(() => (document.querySelector("article")?.textContent ?? "").length > 200);
+      const before = await reader.evaluate(article);
+      const tampered = await page.evaluate(() => {
+        let inserted = 0;
+        const everything = [document.documentElement, ...document.querySelectorAll("*")];
+        for (const el of everything) {
+          if (el.localName === "script" || el.localName === "head") continue;
+          try {
+            const a = document.createElement("a");
+            a.href = "https://evil.example/phish";
+            a.textContent = "PAGE-INSERTED";
+            el.append(a);
+            inserted += 1;
+          } catch {
+            // Some elements refuse children.
+          }
+        }
+        return inserted;
+      });
+      await page.evaluate(() => (window as unknown as HostileWindow).__hostile.storm(1_000));
+      const seen = await page.evaluate(() => (window as unknown as HostileWindow).__hostile.collect());
+      const after = await reader.evaluate(article);
+      expect(tampered).toBeGreaterThan(10);
+      expect(after).toEqual(before);
+      expect(after.links.filter((href) => href.includes("evil.example"))).toEqual([]);
+      // A sentence of the story as the reader shows it is in the page's own DOM too (the page wrote
+      // it); what the page must not find is the reader view's own words.
+      expect(seen).not.toMatch(/Reader view|Leave reader view|Smaller text|src\/reader/);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute("data-tidyread-reading"))).toBe(true);
     } finally {
       await page.close();
     }
