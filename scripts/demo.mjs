@@ -46,18 +46,6 @@ function pickFixture(server) {
   return other.slug;
 }
 
-async function openPanel(page) {
-  await page.waitForFunction(() => document.documentElement.getAttribute("data-tidyread-kind") === "article", { timeout: 15_000 });
-  const expanded = () =>
-    document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('button[data-part="handle"]')?.getAttribute("aria-expanded") ?? null;
-  if ((await page.waitForFunction(expanded, { timeout: 15_000 })) !== "true") {
-    await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
-  }
-  await page.waitForFunction(`(${expanded})() === "true"`, { timeout: 5_000 });
-  // Let a slide-in transition finish before the picture.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 600)));
-}
-
 async function screenshots(launch, server, slug) {
   console.log("No display found: writing before/after/reader-view screenshots instead");
   const browser = await launch("chromium", { server });
@@ -69,12 +57,13 @@ async function screenshots(launch, server, slug) {
     await page.goto(server.urlFor(slug, { host: "127.0.0.1" }));
     await page.screenshot(before, true);
     await page.goto(server.urlFor(slug));
-    await openPanel(page);
+    const panel = await panelHelpers.openPanel(page);
     await page.screenshot(after, true);
     // The reader view, with the panel still beside it.
     const reader = path.join(OUT, "reader.png");
-    await page.click('[data-tidyread-panel] >>> button[data-part="reader"]');
-    await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
+    await panel.click('[data-part="reader"]');
+    const frame = await page.extensionFrame(panelHelpers.READER_PATH);
+    await frame.waitForFunction(() => !!document.querySelector("article p"));
     await page.screenshot(reader, false);
     console.log(`before: ${path.relative(process.cwd(), before)}`);
     console.log(`after:  ${path.relative(process.cwd(), after)}`);
@@ -112,6 +101,7 @@ async function interactive(launch, server, slug) {
 build();
 const { startFixtureServer } = await importHarness("server.ts");
 const { launch } = await importHarness("browsers.ts");
+const panelHelpers = await importHarness("panel.ts");
 const server = await startFixtureServer();
 let failed = false;
 try {
