@@ -9,7 +9,7 @@ export function pageCovers(doc: Document, box: DOMRect, ours: Element): boolean 
   for (const el of topLayerCandidates(doc)) {
     if (el === ours || ours.contains(el)) continue;
     // A modal dialog's backdrop covers the whole window.
-    if (el.matches("dialog:modal")) return true;
+    if (isModal(el)) return true;
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.height > 0 && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top) return true;
   }
@@ -46,5 +46,13 @@ function safeQuery(root: Document | ShadowRoot, selector: string): Element[] {
     return [...root.querySelectorAll(selector)];
   } catch {
     return [...root.querySelectorAll("dialog[open]")];
+  }
+}
+
+function isModal(el: Element): boolean {
+  try {
+    return el.matches("dialog:modal");
+  } catch {
+    return false;
   }
 }
