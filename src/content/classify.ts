@@ -53,7 +53,8 @@ const isHeadingTag = (el: Element): boolean => /^H[1-6]$/.test(el.tagName) || el
 /** Says its text as a heading: a heading element, or a box whose first line is one. */
 function headingLike(el: Element): boolean {
   if (isHeadingTag(el)) return true;
-  const first = linesOf(el)[0];
+  // Only the first line: a list's whole text was read to find it.
+  const first = linesOf(el, { limit: 1 })[0];
   for (let e: Element | null = first?.element ?? null; e && e !== el; e = e.parentElement) if (isHeadingTag(e)) return true;
   return false;
 }

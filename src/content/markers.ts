@@ -244,11 +244,13 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
   // A badge ("Google Play", an image), not an app's name in a story or a table about apps.
   const isBadge = (a: Element): boolean =>
     ["img", "svg", "picture"].some((tag) => a.getElementsByTagName(tag).length > 0) || vocab.badges.has(normalizeLabel(a.textContent ?? ""));
-  for (const a of byTag("a", isStoreLink)) if (isBadge(a)) banner(a, "app-store badge link");
+  // The page's links once (three tests read them): collecting them was a good part of a long page's pass.
+  const links = withRoot([...scope.getElementsByTagName("a")], () => true, "a");
+  for (const a of links.filter(isStoreLink)) if (isBadge(a)) banner(a, "app-store badge link");
   // An image map's store regions (a badge picture with the stores' areas over it).
   const maps = new Set(byTag("area", isStoreLink).map((area) => (area.parentElement?.localName === "map" ? area.parentElement : area)));
   for (const map of maps) banner(map, "app-store badge area");
-  for (const a of byTag("a", (el) => INSTALLER.test(el.getAttribute("href") ?? ""))) banner(a, "an installer's download link");
+  for (const a of links.filter((el) => INSTALLER.test(el.getAttribute("href") ?? ""))) banner(a, "an installer's download link");
   for (const img of byTag("img", (el) => el.hasAttribute("alt"))) {
     const alt = img.getAttribute("alt") ?? "";
     // A badge, or a picture named for the promo ("新浪新闻公众号", "客户端下载": a QR code, a download badge).
@@ -262,7 +264,7 @@ export function findMarkers(root: Node, vocab: Vocabulary): Marker[] {
     else out.push({ element: input, category: "app-banner", label: false, evidence: true, from: "element", reason: "an e-mail sign-up field", text: null });
   }
   // Follow links and like widgets of social networks: they prove a "Follow us" block, never start one.
-  for (const el of [...byTag("a", isFollowLink), ...byTag("iframe", isFollowLink)]) {
+  for (const el of [...links.filter(isFollowLink), ...byTag("iframe", isFollowLink)]) {
     out.push({ element: el, category: "app-banner", label: false, evidence: true, from: "element", reason: "a follow link to a social network", text: null });
   }
   for (const box of withRoot([...scope.querySelectorAll("textarea, [contenteditable]")].filter(isTextBox), isTextBox)) {

@@ -28,18 +28,24 @@ export function ownerOf(text: Node, root: Element): Element | null {
   return el;
 }
 
+/** Which of `root`'s lines to read: the first `limit`, those of the elements `keep` accepts (the others' words are never put together). */
+export interface LineOptions {
+  limit?: number;
+  keep?: (owner: Element) => boolean;
+}
+
 /** The lines of `root`, in page order; a script's or style's text is no line. */
-export function linesOf(root: Element): Line[] {
+export function linesOf(root: Element, { limit = Infinity, keep }: LineOptions = {}): Line[] {
   const lines: Line[] = [];
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let owner: Element | null = null;
   let parts: string[] = [];
   const flush = (): void => {
-    const text = owner ? squash(visible(parts.join(""))) : "";
+    const text = owner && (!keep || keep(owner)) ? squash(visible(parts.join(""))) : "";
     if (owner && text) lines.push({ element: owner, text });
     parts = [];
   };
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n && lines.length < limit; n = walker.nextNode()) {
     const parent = n.parentElement;
     if (!parent || NOT_PROSE.has(parent.tagName)) continue;
     const next = ownerOf(n, root);
@@ -50,7 +56,7 @@ export function linesOf(root: Element): Line[] {
     }
     parts.push(n.nodeValue ?? "");
   }
-  flush();
+  if (lines.length < limit) flush();
   return lines;
 }
 
@@ -234,13 +240,15 @@ export interface TeaserList {
 export function linesOutside(elements: Element[], cards: Iterable<Element>): Line[] {
   const isCard = new Set(cards);
   const tops = new Set(elements);
-  return elements.flatMap(linesOf).filter((line) => {
-    for (let el: Element | null = line.element; el; el = el.parentElement) {
+  const outside = (owner: Element): boolean => {
+    for (let el: Element | null = owner; el; el = el.parentElement) {
       if (isCard.has(el)) return false;
       if (tops.has(el)) return true;
     }
     return true;
-  });
+  };
+  // The cards' own lines are never put together: on a long list they were most of this.
+  return elements.flatMap((el) => linesOf(el, { keep: outside }));
 }
 
 /** Climbing stops below these: they are the page, not a block. */
