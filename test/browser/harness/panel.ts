@@ -1,19 +1,26 @@
 // Tidyread's panel as a reader meets it: a handle at the page's edge (in a closed shadow root the
 // page's main world cannot query) and an extension page in a frame. Tests reach both as a user
 // does: a real click where the handle is drawn, and the frame through TestPage.extensionFrame.
-import type { TestFrame, TestPage } from "./browsers";
+import type { BidiSend, TestFrame, TestPage } from "./browsers";
 
 export const PANEL_PATH = "/src/panel/panel.html";
 export const READER_PATH = "/src/reader/reader.html";
 
-/** Where the handle is drawn: at the middle of the page's end edge (the left one on right-to-left pages, or as the options say). */
+/**
+ * Where the handle is drawn: at the middle of the page's end edge (the left one on right-to-left
+ * pages, or as the options say); while the panel is open, beside it (the panel's side is the value
+ * of <html data-tidyread-open>).
+ */
 export async function handlePoint(page: TestPage, side?: "left" | "right"): Promise<{ x: number; y: number }> {
   return page.evaluate((forced: "left" | "right" | null) => {
     const root = document.documentElement;
+    const openSide = root.getAttribute("data-tidyread-open");
     const rtl = root.dir === "rtl" || getComputedStyle(root).direction === "rtl";
-    const onLeft = forced ? forced === "left" : rtl;
+    const onLeft = openSide ? openSide === "left" : forced ? forced === "left" : rtl;
+    // The open panel is min(380px, 100vw) wide (ui-host.css); the handle stands at its inner edge.
+    const inset = openSide ? Math.min(380, innerWidth) : 0;
     // clientWidth leaves out a classic scrollbar, which Firefox draws over the page's end edge.
-    return { x: onLeft ? 8 : root.clientWidth - 8, y: Math.round(innerHeight / 2) };
+    return { x: onLeft ? inset + 8 : root.clientWidth - inset - 8, y: Math.round(innerHeight / 2) };
   }, side ?? null);
 }
 
@@ -38,8 +45,12 @@ export async function panelShown(frame: TestFrame): Promise<boolean> {
  */
 export async function openPanel(page: TestPage, opts: { side?: "left" | "right" } = {}): Promise<TestFrame> {
   await waitForTidy(page);
-  const point = await handlePoint(page, opts.side);
-  await page.mouseClick(point.x, point.y);
+  // Open or closed is remembered per site: a click on an open panel's handle would close it.
+  if (!(await isPanelOpen(page))) {
+    const point = await handlePoint(page, opts.side);
+    await page.mouseClick(point.x, point.y);
+    await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-open"));
+  }
   const frame = await panelFrame(page);
   await frame.waitForFunction(() => document.querySelector('[data-part="note"]')?.textContent !== "" || document.querySelector('[data-part="teasers"] > li') !== null, {
     timeout: 10_000,
@@ -50,4 +61,130 @@ export async function openPanel(page: TestPage, opts: { side?: "left" | "right" 
 /** The panel's story titles, in the order shown. */
 export function storyTitles(frame: TestFrame): Promise<string[]> {
   return frame.evaluate(() => [...document.querySelectorAll('[data-part="teasers"] > li')].map((li) => (li.querySelector("a, .title")?.textContent ?? "").trim()));
+}
+
+/** Whether the panel is open: the content script marks <html> while it is (its value is the panel's side). */
+export function isPanelOpen(page: TestPage): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.hasAttribute("data-tidyread-open"));
+}
+
+/** Closes the panel with a real click on its handle (drawn beside the open panel), if it is open. */
+export async function closePanel(page: TestPage): Promise<void> {
+  if (!(await isPanelOpen(page))) return;
+  const point = await handlePoint(page);
+  await page.mouseClick(point.x, point.y);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-open"));
+}
+
+/**
+ * Runs in the page: whether what is drawn at (x, y) is Tidyread's element. The page sees only the
+ * host of its closed shadow root there (events and hit tests are retargeted to it): a div child of
+ * <html> in the top layer, which no fixture page has.
+ */
+export function isTidyreadAt(x: number, y: number): boolean {
+  const hit = document.elementFromPoint(x, y);
+  return !!hit && hit.parentElement === document.documentElement && hit.localName === "div" && hit.matches(":popover-open");
+}
+
+/** Whether the handle is drawn (and takes clicks) where a reader looks for it. */
+export async function handleShown(page: TestPage, side?: "left" | "right"): Promise<boolean> {
+  const point = await handlePoint(page, side);
+  return page.evaluate(isTidyreadAt, point.x, point.y);
+}
+
+/**
+ * Runs in the page: what of Tidyread the page's own scripts can find. Its UI is in a closed shadow
+ * root and its frames are another origin: the page finds no element of Tidyread's but the bare host,
+ * no extension frame and no word of Tidyread's text, open shadow roots included.
+ */
+export function tidyreadSeenByPage(): string[] {
+  const found: string[] = [];
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let i = 0; i < roots.length; i += 1) {
+    const root = roots[i];
+    if (!root) continue;
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) roots.push(el.shadowRoot);
+      if (el.localName === "iframe" && /^(chrome|moz)-extension:/.test((el as HTMLIFrameElement).src)) found.push(`iframe ${(el as HTMLIFrameElement).src}`);
+      if (el.hasAttribute("data-tidyread-panel") || el.hasAttribute("data-tidyread-reader")) found.push(el.localName);
+    }
+    const text = root instanceof Document ? (root.documentElement?.textContent ?? "") : root.textContent ?? "";
+    if (/Tidyread/.test(text)) found.push("the word Tidyread");
+  }
+  return found;
+}
+
+/** The handle as a reader and a screen reader find it: its words, name and state. */
+export interface HandleView {
+  text: string;
+  label: string | null;
+  expanded: string | null;
+  hidden: boolean;
+  side: string | null;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Reads the handle in its closed shadow root, which the page (and page.evaluate) cannot reach:
+ * Chromium through CDP (DOM.describeNode pierces closed roots), Firefox through WebDriver BiDi
+ * (serialization with includeShadowTree "all"). Null when Tidyread has no handle on the page.
+ */
+export async function readHandle(page: TestPage): Promise<HandleView | null> {
+  const read = `function () {
+    const handle = this.querySelector("button.handle");
+    if (!handle) return null;
+    const r = handle.getBoundingClientRect();
+    return JSON.stringify({ text: handle.textContent, label: handle.getAttribute("aria-label"), expanded: handle.getAttribute("aria-expanded"),
+      hidden: handle.hidden, side: handle.dataset.side ?? null, box: { x: r.x, y: r.y, width: r.width, height: r.height } });
+  }`;
+  const native = page.native;
+  if (native.kind === "playwright") {
+    const cdp = await native.page.context().newCDPSession(native.page);
+    try {
+      const { root } = (await cdp.send("DOM.getDocument", { depth: 1, pierce: true })) as { root: CdpNode };
+      const html = root.children?.find((n) => n.localName === "html");
+      const { node } = (await cdp.send("DOM.describeNode", { backendNodeId: html?.backendNodeId ?? 0, depth: 1, pierce: true })) as { node: CdpNode };
+      const shadow = node.children?.map((n) => n.shadowRoots?.find((s) => s.shadowRootType === "closed")).find((s) => s !== undefined);
+      if (!shadow) return null;
+      const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
+      const { result } = await cdp.send("Runtime.callFunctionOn", { objectId: object.objectId, functionDeclaration: read, returnByValue: true });
+      return typeof result.value === "string" ? (JSON.parse(result.value) as HandleView) : null;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+  const connection = (native.page.browser() as unknown as { connection: BidiSend }).connection;
+  const context = (native.page.mainFrame() as unknown as { _id: string })._id;
+  const target = { context, sandbox: "tidyread-harness" };
+  const { result } = await connection.send("script.evaluate", {
+    expression: "document.documentElement",
+    target,
+    awaitPromise: false,
+    resultOwnership: "root",
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: "all" },
+  });
+  const html = (result as { result?: { value?: { children?: BidiNode[] } } }).result?.value;
+  const shadow = html?.children?.map((n) => n.value?.shadowRoot).find((s) => s?.value?.mode === "closed");
+  if (!shadow?.sharedId) return null;
+  const called = await connection.send("script.callFunction", {
+    functionDeclaration: read,
+    this: { sharedId: shadow.sharedId },
+    target,
+    awaitPromise: false,
+    resultOwnership: "none",
+  });
+  const value = (called.result as { result?: { value?: unknown } }).result?.value;
+  return typeof value === "string" ? (JSON.parse(value) as HandleView) : null;
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  localName: string;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+interface BidiNode {
+  sharedId?: string;
+  value?: { mode?: string; shadowRoot?: BidiNode | null; children?: BidiNode[] };
 }
