@@ -34,7 +34,16 @@ export function panelFrame(page: TestPage, timeout = 10_000): Promise<TestFrame>
   return page.extensionFrame(PANEL_PATH, { timeout });
 }
 
-/** Whether the panel is shown: the frame is visible to the reader (its document has a size). */
+/** Whether the panel's frame is drawn in the page (the iframe element laid out with a size), read through readUi. */
+export async function panelVisible(page: TestPage): Promise<boolean> {
+  return (await readUi(page))?.frames.some((f) => f.kind === "panel" && f.shown) ?? false;
+}
+
+/**
+ * Whether the panel is shown, as its own document sees it (its window has a size). Chromium keeps a
+ * hidden (display: none) frame's last size: there a closed panel still reads as shown. panelVisible()
+ * asks the page's side.
+ */
 export async function panelShown(frame: TestFrame): Promise<boolean> {
   return frame.evaluate(() => innerWidth > 0 && innerHeight > 0 && document.visibilityState === "visible");
 }
@@ -51,6 +60,11 @@ export async function openPanel(page: TestPage, opts: { side?: "left" | "right" 
     await page.mouseClick(point.x, point.y);
     await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-open"));
   }
+  return panelWithView(page);
+}
+
+/** The panel frame (open or not) once it shows what the content script sent: the first view with the page's stories. */
+export async function panelWithView(page: TestPage): Promise<TestFrame> {
   const frame = await panelFrame(page);
   await frame.waitForFunction(() => document.querySelector('[data-part="note"]')?.textContent !== "" || document.querySelector('[data-part="teasers"] > li') !== null, {
     timeout: 10_000,
@@ -120,22 +134,51 @@ export interface HandleView {
   label: string | null;
   expanded: string | null;
   hidden: boolean;
+  /** It has the focus (keys go to it). */
+  focused: boolean;
   side: string | null;
   box: { x: number; y: number; width: number; height: number };
 }
 
+/** One of Tidyread's frames as the page holds it: its kind (class), accessible name and whether it is shown. */
+export interface FrameView {
+  kind: string;
+  title: string | null;
+  hidden: boolean;
+  /** Laid out with a size, not display: none. */
+  shown: boolean;
+}
+
+/** What Tidyread's closed shadow root holds. */
+export interface UiView {
+  handle: HandleView | null;
+  /** The picker's outline over the block being picked, when drawn. */
+  outline: { x: number; y: number; width: number; height: number } | null;
+  frames: FrameView[];
+}
+
 /**
- * Reads the handle in its closed shadow root, which the page (and page.evaluate) cannot reach:
- * Chromium through CDP (DOM.describeNode pierces closed roots), Firefox through WebDriver BiDi
- * (serialization with includeShadowTree "all"). Null when Tidyread has no handle on the page.
+ * Reads Tidyread's closed shadow root, which the page (and page.evaluate) cannot reach: Chromium
+ * through CDP (DOM.describeNode pierces closed roots), Firefox through WebDriver BiDi
+ * (serialization with includeShadowTree "all"). Null when Tidyread has no element in the page.
  */
-export async function readHandle(page: TestPage): Promise<HandleView | null> {
+export async function readUi(page: TestPage): Promise<UiView | null> {
+  // Called with the shadow root as `this`.
   const read = `function () {
     const handle = this.querySelector("button.handle");
-    if (!handle) return null;
-    const r = handle.getBoundingClientRect();
-    return JSON.stringify({ text: handle.textContent, label: handle.getAttribute("aria-label"), expanded: handle.getAttribute("aria-expanded"),
-      hidden: handle.hidden, side: handle.dataset.side ?? null, box: { x: r.x, y: r.y, width: r.width, height: r.height } });
+    const r = handle?.getBoundingClientRect();
+    const outline = this.querySelector(".outline");
+    const o = outline && !outline.hidden ? outline.getBoundingClientRect() : null;
+    return JSON.stringify({
+      outline: o ? { x: o.x, y: o.y, width: o.width, height: o.height } : null,
+      handle: handle && r ? { text: handle.textContent, label: handle.getAttribute("aria-label"), expanded: handle.getAttribute("aria-expanded"),
+        hidden: handle.hidden, focused: this.activeElement === handle, side: handle.dataset.side ?? null,
+        box: { x: r.x, y: r.y, width: r.width, height: r.height } } : null,
+      frames: [...this.querySelectorAll("iframe")].map((f) => {
+        const box = f.getBoundingClientRect();
+        return { kind: f.className, title: f.getAttribute("title"), hidden: f.hidden, shown: f.checkVisibility() && box.width > 0 && box.height > 0 };
+      }),
+    });
   }`;
   const native = page.native;
   if (native.kind === "playwright") {
@@ -148,13 +191,14 @@ export async function readHandle(page: TestPage): Promise<HandleView | null> {
       if (!shadow) return null;
       const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
       const { result } = await cdp.send("Runtime.callFunctionOn", { objectId: object.objectId, functionDeclaration: read, returnByValue: true });
-      return typeof result.value === "string" ? (JSON.parse(result.value) as HandleView) : null;
+      return typeof result.value === "string" ? (JSON.parse(result.value) as UiView) : null;
     } finally {
       await cdp.detach().catch(() => undefined);
     }
   }
   const connection = (native.page.browser() as unknown as { connection: BidiSend }).connection;
   const context = (native.page.mainFrame() as unknown as { _id: string })._id;
+  // A sandbox: the page's own scripts cannot change what the reading code calls.
   const target = { context, sandbox: "tidyread-harness" };
   const { result } = await connection.send("script.evaluate", {
     expression: "document.documentElement",
@@ -174,7 +218,12 @@ export async function readHandle(page: TestPage): Promise<HandleView | null> {
     resultOwnership: "none",
   });
   const value = (called.result as { result?: { value?: unknown } }).result?.value;
-  return typeof value === "string" ? (JSON.parse(value) as HandleView) : null;
+  return typeof value === "string" ? (JSON.parse(value) as UiView) : null;
+}
+
+/** The handle (see readUi), or null when Tidyread has none on the page. */
+export async function readHandle(page: TestPage): Promise<HandleView | null> {
+  return (await readUi(page))?.handle ?? null;
 }
 
 interface CdpNode {
