@@ -100,6 +100,11 @@ export function isTidyreadAt(x: number, y: number): boolean {
   return !!hit && hit.parentElement === document.documentElement && hit.localName === "div" && hit.matches(":popover-open");
 }
 
+/** Runs in the page: elements under <html> that could be Tidyread's host (divs in the top layer). */
+export function tidyreadHosts(): number {
+  return [...document.documentElement.children].filter((el) => el.localName === "div" && el.matches(":popover-open")).length;
+}
+
 /** Whether the handle is drawn (and takes clicks) where a reader looks for it. */
 export async function handleShown(page: TestPage, side?: "left" | "right"): Promise<boolean> {
   const point = await handlePoint(page, side);
@@ -134,8 +139,12 @@ export interface HandleView {
   label: string | null;
   expanded: string | null;
   hidden: boolean;
+  /** Laid out with a size, visible and not transparent. */
+  shown: boolean;
   /** It has the focus (keys go to it). */
   focused: boolean;
+  color: string;
+  fontSize: string;
   side: string | null;
   box: { x: number; y: number; width: number; height: number };
 }
@@ -147,6 +156,8 @@ export interface FrameView {
   hidden: boolean;
   /** Laid out with a size, not display: none. */
   shown: boolean;
+  position: string;
+  box: { x: number; y: number; width: number; height: number };
 }
 
 /** What Tidyread's closed shadow root holds. */
@@ -172,11 +183,14 @@ export async function readUi(page: TestPage): Promise<UiView | null> {
     return JSON.stringify({
       outline: o ? { x: o.x, y: o.y, width: o.width, height: o.height } : null,
       handle: handle && r ? { text: handle.textContent, label: handle.getAttribute("aria-label"), expanded: handle.getAttribute("aria-expanded"),
-        hidden: handle.hidden, focused: this.activeElement === handle, side: handle.dataset.side ?? null,
+        hidden: handle.hidden, shown: handle.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && r.width > 0 && r.height > 0,
+        focused: this.activeElement === handle, side: handle.dataset.side ?? null,
+        color: getComputedStyle(handle).color, fontSize: getComputedStyle(handle).fontSize,
         box: { x: r.x, y: r.y, width: r.width, height: r.height } } : null,
       frames: [...this.querySelectorAll("iframe")].map((f) => {
         const box = f.getBoundingClientRect();
-        return { kind: f.className, title: f.getAttribute("title"), hidden: f.hidden, shown: f.checkVisibility() && box.width > 0 && box.height > 0 };
+        return { kind: f.className, title: f.getAttribute("title"), hidden: f.hidden, shown: f.checkVisibility() && box.width > 0 && box.height > 0,
+          position: getComputedStyle(f).position, box: { x: box.x, y: box.y, width: box.width, height: box.height } };
       }),
     });
   }`;
