@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PageState } from "../../src/shared/messages";
 import { siteFor } from "../../src/sites";
-import { BROWSERS, launch, type TestFrame, type TestPage } from "./harness/browsers";
+import { BROWSERS, launch, type Box, type TestFrame, type TestPage } from "./harness/browsers";
 import { closePanel, handleShown, isPanelOpen, openPanel, panelVisible, panelWithView, readHandle, readUi, tidyreadSeenByPage, waitForTidy } from "./harness/panel";
 import { describeViolations, PROBE_SCRIPT, readProbe } from "./harness/probe";
 import { FIXTURES_DIR } from "./harness/server";
@@ -219,10 +219,10 @@ describe.each(BROWSERS)("%s", (name) => {
         return hits.map((el) => el.textContent?.trim().slice(0, 40)).join(" | ");
       };
       /** The handle's box and, when open, the panel's (the frame's viewport in the page). */
-      const drawn = async (page: TestPage, frame: TestFrame | null): Promise<{ x: number; y: number; width: number; height: number }[]> => {
+      const drawn = async (page: TestPage, frame: TestFrame | null): Promise<Box[]> => {
         const handle = await readHandle(page);
         const panel = frame && (await isPanelOpen(page)) ? await frame.box("html") : null;
-        return [handle?.hidden ? null : handle?.box, panel].filter((b) => !!b && b.width > 0);
+        return [handle?.hidden ? null : handle?.box, panel].filter((b): b is Box => !!b && b.width > 0);
       };
       const page = await open(article());
       try {
