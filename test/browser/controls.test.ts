@@ -176,18 +176,21 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     try {
       const panel = await openPanel(page);
       const status = (): Promise<string> => panel.evaluate(() => document.querySelector('[data-part="picker"]')?.textContent ?? "");
+      // A key goes from the panel to the page's script and the new status back, through ports: press, then wait for the status to change.
+      const step = async (key: string): Promise<string> => {
+        const was = await status();
+        await page.press(key);
+        await panel.waitForFunction((w: string) => (document.querySelector('[data-part="picker"]')?.textContent ?? "") !== w, { timeout: 5_000 }, was).catch(() => undefined);
+        return status();
+      };
       // Keys pressed in the panel walk the page's blocks: the focus stays in the panel.
       await panel.focus('[data-part="pick"]');
       await page.press("Enter");
       await panel.waitForFunction(() => /Escape/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""));
       // The walk starts at the story's title and goes down in reading order, past hidden blocks.
-      await page.press("ArrowDown");
-      expect(await status()).toMatch(/^h1, “Moscow and Kiev/);
+      expect(await step("ArrowDown")).toMatch(/^h1, “Moscow and Kiev/);
       const walked: string[] = [];
-      for (let i = 0; i < 30 && !/newsletter/.test(walked.at(-1) ?? ""); i++) {
-        await page.press("ArrowDown");
-        walked.push(await status());
-      }
+      for (let i = 0; i < 30 && !/newsletter/.test(walked.at(-1) ?? ""); i++) walked.push(await step("ArrowDown"));
       expect(walked.at(-1)).toMatch(/^div, “Get our newsletter/);
       // Every step was a block of the page that is on screen: none of the hidden ones.
       expect(walked.some((w) => /Related Articles|No comments yet|DOWNLOAD THE APP/.test(w))).toBe(false);
@@ -199,10 +202,8 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
       });
       expect(outline && block && Math.abs(outline.y - block.top) < 1 && Math.abs(outline.height - block.height) < 1, JSON.stringify({ outline, block })).toBe(true);
       // Shift+Down narrows to the block inside, Shift+Up widens back.
-      await page.press("Shift+ArrowDown");
-      expect(await status()).toMatch(/^p, “Get our newsletter/);
-      await page.press("Shift+ArrowUp");
-      expect(await status()).toMatch(/^div, “Get our newsletter/);
+      expect(await step("Shift+ArrowDown")).toMatch(/^p, “Get our newsletter/);
+      expect(await step("Shift+ArrowUp")).toMatch(/^div, “Get our newsletter/);
       await page.press("Enter");
       await panel.waitForFunction(() => !!document.querySelector('[data-part="pick-comments"]'));
       // Focus moved to the first category; Enter takes it.
