@@ -157,8 +157,13 @@ export class PageController {
     if (this.kind === "none") {
       // Not an aggregator page (yet): nothing of ours on it; the session listens for late blocks.
       root.removeAttribute(ATTR.kind);
-      if (this.handle) this.handle.hidden = true;
       if (this.open) this.setOpen(false, { remember: false, focus: false });
+      this.picker?.end();
+      this.panel?.remove();
+      this.panel = null;
+      this.handle = null;
+      this.outline = null;
+      this.ui?.clear();
     } else {
       root.setAttribute(ATTR.kind, this.kind);
       this.showCategories();
@@ -273,7 +278,8 @@ export class PageController {
     this.idleListing = true;
     const done = (): void => {
       this.idleListing = false;
-      if (this.abort.signal.aborted) return;
+      // The page may have turned out not to be an article meanwhile: then no frame of ours either.
+      if (this.abort.signal.aborted || this.kind !== "article") return;
       this.fillList();
       // Made now, the panel opens at once when asked.
       this.panelFrame();

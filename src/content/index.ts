@@ -93,10 +93,14 @@ function setEnabled(on: boolean): void {
 
 /** New settings (loaded, or changed in another tab or the options page) apply at once. */
 function applySettings(next: Settings): void {
+  const first = settings === DEFAULTS;
   settings = next;
   if (siteIsOff()) end();
   else if (enabled && !page) begin();
   else page?.applySettings(next);
+  // The remembered open state may have arrived first and been applied with the defaults: the
+  // options' "Panel on new pages" holds once they are known.
+  if (first && rememberedOpen !== null) page?.startOpen(rememberedOpen);
   report(state());
 }
 

@@ -19,6 +19,8 @@ export class PageUi {
   private readonly keeper: MutationObserver;
   private readonly repairs = new RepairBudget(REPAIR_BUDGET, REPAIR_REFILL_MS, () => this.repair());
   private ended = false;
+  /** Something of Tidyread's is in the root (false again after clear()). */
+  private inUse = false;
 
   constructor(
     private readonly doc: Document,
@@ -40,8 +42,18 @@ export class PageUi {
   /** Adds an element of Tidyread's UI inside the closed root; the host joins the page on first use. */
   add<T extends Element>(element: T): T {
     this.root.append(element);
+    this.inUse = true;
     this.attach();
     return element;
+  }
+
+  /** Takes everything out, host included, until the next add(): the page is left as it was. */
+  clear(): void {
+    this.inUse = false;
+    this.keeper.disconnect();
+    this.repairs.cancel();
+    for (const child of [...this.root.children]) if (child.localName !== "style") child.remove();
+    this.host.remove();
   }
 
   /** Whether an event's target is Tidyread's own UI: by identity, never by an attribute the page can copy. */
@@ -67,7 +79,7 @@ export class PageUi {
 
   /** The page removed, moved or closed the host: put it back, within the repair budget. */
   private repair(): void {
-    if (this.ended || this.repairs.waiting) return;
+    if (this.ended || !this.inUse || this.repairs.waiting) return;
     const intact = this.host.parentNode === this.doc.documentElement && (typeof this.host.showPopover !== "function" || this.host.matches(":popover-open"));
     if (intact) return;
     if (this.repairs.take()) this.attach();

@@ -60,6 +60,8 @@ export class SidePanel {
   private sort: SortOrder = "page";
   private filter = "";
   private picking = false;
+  /** A block was walked to with the keyboard: Enter picks it. */
+  private walking = false;
   private report = "";
   private pickerKey = "";
 
@@ -169,9 +171,12 @@ export class SidePanel {
       return;
     }
     const target = e.target as Element | null;
-    const typing = !!target && (/^(input|select|textarea)$/.test(target.localName) || target.localName === "button" || !!target.closest('[data-part="teasers"]'));
+    const typing = !!target && (/^(input|select|textarea)$/.test(target.localName) || !!target.closest('[data-part="teasers"]'));
     if (!this.picking || typing) return;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Enter") {
+    // The focus is on a button whenever it is in the panel ("Hide a block…" itself, at first): the
+    // arrows walk from there, and Enter picks the block walked to; before that, Enter presses the button.
+    const enterPicks = target?.localName !== "button" || this.walking;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp" || (e.key === "Enter" && enterPicks)) {
       e.preventDefault();
       this.actions.onPickKey(e.key, e.shiftKey);
     }
@@ -304,6 +309,7 @@ export class SidePanel {
   /** The picker's progress: what to do now, and the choices for a chosen block. */
   private showPicker(state: PickerState): void {
     this.picking = state.stage !== "off";
+    this.walking = state.stage === "walking";
     const key = JSON.stringify(state);
     if (key === this.pickerKey) return;
     this.pickerKey = key;

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PageState } from "../../src/shared/messages";
 import { siteFor } from "../../src/sites";
-import { BROWSERS, launch, type TestPage } from "./harness/browsers";
+import { BROWSERS, launch, type Box, type TestFrame, type TestPage } from "./harness/browsers";
+import { closePanel, handleShown, isPanelOpen, openPanel, panelVisible, panelWithView, readHandle, readUi, tidyreadSeenByPage, waitForTidy } from "./harness/panel";
 import { describeViolations, PROBE_SCRIPT, readProbe } from "./harness/probe";
 import { FIXTURES_DIR } from "./harness/server";
 import { checkVisibility, formatSnippets } from "./harness/visibility";
@@ -25,16 +26,14 @@ interface PanelItem {
   summary: string | null;
 }
 
-/** Runs in the page: the panel as a reader (or screen reader) finds it. */
-function readPanel(): { label: string | null; open: boolean; items: PanelItem[] } | null {
-  const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-  const aside = root?.querySelector("aside");
-  if (!root || !aside) return null;
-  const handle = root.querySelector('[data-part="handle"]');
+/** Runs in the panel's frame: the panel as a reader (or screen reader) finds it. */
+function readPanel(): { label: string | null; listLabel: string | null; items: PanelItem[] } {
+  const section = document.querySelector("section[aria-labelledby]");
+  const list = document.querySelector('[data-part="teasers"]');
   return {
-    label: aside.getAttribute("aria-label"),
-    open: handle?.getAttribute("aria-expanded") === "true",
-    items: [...root.querySelectorAll('[data-part="teasers"] > li')].map((li) => ({
+    label: document.getElementById(section?.getAttribute("aria-labelledby") ?? "")?.textContent ?? null,
+    listLabel: list?.getAttribute("aria-label") ?? null,
+    items: [...document.querySelectorAll('[data-part="teasers"] > li')].map((li) => ({
       title: (li.querySelector("a, .title")?.textContent ?? "").trim(),
       href: li.querySelector("a")?.getAttribute("href") ?? null,
       source: li.querySelector('[data-part="source"]')?.textContent ?? null,
@@ -45,12 +44,6 @@ function readPanel(): { label: string | null; open: boolean; items: PanelItem[] 
   };
 }
 
-/** Runs in the page: is the panel's list on screen (not just in the DOM)? */
-function panelListShown(): boolean {
-  const list = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="teasers"]');
-  return !!list && list.checkVisibility() && list.getBoundingClientRect().width > 0;
-}
-
 /** A link the page gave as relative resolves against the test server's address, not https. */
 function sameLink(got: string | null, want: string | null, pageUrl: string): boolean {
   if (want === null || got === null) return got === want;
@@ -59,11 +52,10 @@ function sameLink(got: string | null, want: string | null, pageUrl: string): boo
   return w.hostname === p.hostname ? new URL(got).pathname === w.pathname : got === want;
 }
 
-/** Opens the panel from its handle unless it is open already (open or closed is remembered per site). */
-async function openPanel(page: TestPage): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-  if (!(await page.evaluate(panelListShown))) await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
-  await page.waitForFunction(panelListShown);
+/** Runs in the panel's frame: its html background, r + g + b (765 white, 0 black). */
+function panelBrightness(): number {
+  const [r = 0, g = 0, b = 0] = (getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g) ?? []).map(Number);
+  return r + g + b;
 }
 
 const nextFrames = (page: TestPage): Promise<unknown> =>
@@ -96,19 +88,27 @@ describe.each(BROWSERS)("%s", (name) => {
         expect(formatSnippets(seen.shownClutter)).toBe("");
 
         if (expected.kind === "none") {
-          expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden], [data-tidyread-panel]").length)).toBe(0);
+          expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBe(0);
+          expect(await readUi(page)).toBeNull();
           return;
         }
         const state = (await suite.browser.sendToActiveTab({ type: "page:get-state" })) as PageState;
         expect(state.hidden).toEqual({ comments: 0, "ai-promo": 0, "app-banner": 0, sponsored: 0, related: 0, ...expected.hidden });
 
-        const panel = await page.evaluate(readPanel);
         if (expected.kind === "listing") {
-          expect(panel).toBeNull();
+          // No handle and no panel on a listing: Tidyread has no element in it at all.
+          expect(await readUi(page)).toBeNull();
           return;
         }
-        expect(panel?.label).toBe("Tidyread: related articles");
-        const items = panel?.items ?? [];
+        // The panel's frame is made at idle, open or not, and shows the stories the page sent it.
+        const frame = await panelWithView(page);
+        const ui = await readUi(page);
+        expect(ui?.frames.find((f) => f.kind === "panel")?.title).toBe("Tidyread: related articles");
+        const panel = await frame.evaluate(readPanel);
+        expect(panel).toMatchObject({ label: "Tidyread", listLabel: "Related articles" });
+        // The panel is not in the page: its scripts find neither the frame nor a word of it.
+        expect(await page.evaluate(tidyreadSeenByPage)).toEqual([]);
+        const items = panel.items;
         expect(items.map((i) => i.title)).toEqual(expected.teasers.map((t) => t.title));
         expected.teasers.forEach((want, i) => {
           const got = items[i];
@@ -156,25 +156,25 @@ describe.each(BROWSERS)("%s", (name) => {
     it("opens and closes with its handle, Escape, and the toolbar button's message; it is remembered per site", async () => {
       const page = await open(article());
       try {
-        await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+        await waitForTidy(page);
         // Start closed whatever an earlier test left remembered.
-        if (await page.evaluate(panelListShown)) await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
-        expect(await page.evaluate(panelListShown)).toBe(false);
+        await closePanel(page);
+        expect(await handleShown(page)).toBe(true);
 
-        await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
-        expect(await page.evaluate(panelListShown)).toBe(true);
-        expect((await page.evaluate(readPanel))?.open).toBe(true);
+        const frame = await openPanel(page);
+        expect(await panelVisible(page)).toBe(true);
+        expect(await readHandle(page)).toMatchObject({ expanded: "true" });
 
-        // From the keyboard: Tab leads from the handle through the panel's actions to the filter, the
-        // sort menu and the first story; the arrow keys move between stories; Escape closes and
-        // returns to the handle.
+        // From the keyboard: opened from the handle, the panel takes the focus (its heading); Tab
+        // leads through its close button and actions to the filter, the sort menu and the first
+        // story; the arrow keys move between stories; Escape closes and returns to the handle.
         const focused = (): Promise<string | null> =>
-          page.evaluate(() => {
-            const active = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement;
-            return active ? (active.getAttribute("data-part") ?? active.textContent?.trim() ?? active.tagName) : null;
+          frame.evaluate(() => {
+            const active = document.hasFocus() ? document.activeElement : null;
+            return active && active !== document.body ? (active.getAttribute("data-part") ?? active.textContent?.trim() ?? active.tagName) : null;
           });
-        await page.focus('[data-tidyread-panel] >>> button[data-part="handle"]');
-        for (const action of ["reader", "find-article-original", "pick", "restore", "site-off", "filter"]) {
+        expect(await focused()).toBe("Tidyread");
+        for (const action of ["close", "reader", "find-article-original", "pick", "restore", "site-off", "filter"]) {
           await page.press("Tab");
           expect(await focused()).toBe(action);
         }
@@ -185,19 +185,24 @@ describe.each(BROWSERS)("%s", (name) => {
         await page.press("ArrowDown");
         expect(await focused()).toBe("WHISPERING GIANT: Russia's quiet power leaves the West in the dust");
         await page.press("Escape");
-        expect(await page.evaluate(panelListShown)).toBe(false);
-        expect(await focused()).toBe("handle");
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-open"));
+        expect(await panelVisible(page)).toBe(false);
+        expect(await readHandle(page)).toMatchObject({ expanded: "false", focused: true });
+        // The handle works from the keyboard too: Enter on it opens the panel, Escape closes it again.
+        await page.press("Enter");
+        await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-open"));
+        await frame.waitForFunction(() => document.activeElement?.id === "tidyread-title" && document.hasFocus());
+        await page.press("Escape");
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-open"));
 
         // What the toolbar button and its shortcut do: the background sends this message.
         const reply = (await suite.browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
         expect(reply.panelOpen).toBe(true);
-        expect(await page.evaluate(panelListShown)).toBe(true);
+        expect(await isPanelOpen(page)).toBe(true);
+        expect(await panelVisible(page)).toBe(true);
 
         await page.goto(suite.server.urlFor("daily8-article-divsoup"));
-        await page.waitForFunction(() => {
-          const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-          return root?.querySelector('[data-part="handle"]')?.getAttribute("aria-expanded") === "true";
-        });
+        await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-open"));
         const reply2 = (await suite.browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
         expect(reply2.panelOpen).toBe(false);
       } finally {
@@ -206,27 +211,31 @@ describe.each(BROWSERS)("%s", (name) => {
     });
 
     it("never covers the article, closed or open on a wide window, and sits on the left of right-to-left pages", async () => {
-      /** Runs in the page: article elements under the panel's visible part. */
-      const covered = (): string => {
-        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-        const parts = [root?.querySelector('[data-part="handle"]'), root?.querySelector(".body")]
-          .map((el) => el?.getBoundingClientRect())
-          .filter((r): r is DOMRect => !!r && r.width > 0);
-        if (parts.length === 0) return "no panel";
+      /** Runs in the page: article elements under any of the boxes Tidyread draws. */
+      const covered = (parts: { x: number; y: number; width: number; height: number }[]): string => {
         const hits = [...document.querySelectorAll("[data-expect=article]")].filter((el) =>
-          [...el.getClientRects()].some((r) =>
-            parts.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top),
-          ),
+          [...el.getClientRects()].some((r) => parts.some((p) => r.left < p.x + p.width && r.right > p.x && r.top < p.y + p.height && r.bottom > p.y)),
         );
         return hits.map((el) => el.textContent?.trim().slice(0, 40)).join(" | ");
       };
+      /** The handle's box and, when open, the panel's (the frame's viewport in the page). */
+      const drawn = async (page: TestPage, frame: TestFrame | null): Promise<Box[]> => {
+        const handle = await readHandle(page);
+        const panel = frame && (await isPanelOpen(page)) ? await frame.box("html") : null;
+        return [handle?.hidden ? null : handle?.box, panel].filter((b): b is Box => !!b && b.width > 0);
+      };
       const page = await open(article());
       try {
-        await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-        expect(await page.evaluate(covered)).toBe("");
-        await openPanel(page);
+        await waitForTidy(page);
+        await closePanel(page);
+        const closed = await drawn(page, null);
+        expect(closed).toHaveLength(1);
+        expect(await page.evaluate(covered, closed)).toBe("");
+        const frame = await openPanel(page);
         expect(await page.evaluate(() => innerWidth)).toBeGreaterThanOrEqual(1000);
-        expect(await page.evaluate(covered)).toBe("");
+        const opened = await drawn(page, frame);
+        expect(opened).toHaveLength(2);
+        expect(await page.evaluate(covered, opened)).toBe("");
       } finally {
         await page.close();
       }
@@ -237,15 +246,15 @@ describe.each(BROWSERS)("%s", (name) => {
       );
       const rtl = await open(suite.server.addPage("www.daily8.com", "/en/article/rtl-1", html));
       try {
-        await rtl.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-        const side = await rtl.evaluate(() => {
-          const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
-          const r = aside?.getBoundingClientRect();
-          return { side: aside?.getAttribute("data-side"), left: r?.left ?? -1, right: r?.right ?? -1, width: innerWidth };
-        });
-        expect(side.side).toBe("left");
-        expect(side.left).toBeLessThan(1);
-        expect(side.right).toBeLessThan(side.width / 2);
+        await waitForTidy(rtl);
+        expect(await readHandle(rtl)).toMatchObject({ side: "left" });
+        const frame = await openPanel(rtl);
+        expect(await rtl.evaluate(() => document.documentElement.getAttribute("data-tidyread-open"))).toBe("left");
+        const box = await frame.box("html");
+        const width = await rtl.evaluate(() => innerWidth);
+        expect(box?.x ?? -1).toBeLessThan(1);
+        expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+        expect((box?.x ?? 0) + (box?.width ?? width)).toBeLessThan(width / 2);
       } finally {
         await rtl.close();
       }
@@ -256,13 +265,8 @@ describe.each(BROWSERS)("%s", (name) => {
       try {
         const page = await dark.newPage();
         await page.goto(article());
-        await openPanel(page);
-        const background = await page.evaluate(() => {
-          const body = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector(".body");
-          return body ? getComputedStyle(body).backgroundColor : "";
-        });
-        const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
-        expect(r + g + b, background).toBeLessThan(200);
+        const frame = await openPanel(page);
+        expect(await frame.evaluate(panelBrightness)).toBeLessThan(200);
       } finally {
         await dark.close();
       }
@@ -285,8 +289,9 @@ describe.each(BROWSERS)("%s", (name) => {
       const page = await open(suite.server.urlFor("daily8-article-semantic"));
       try {
         expect(await page.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length)).toBeGreaterThan(0);
-        await openPanel(page);
-        await page.click('[data-tidyread-panel] >>> button[data-part="restore"]');
+        const frame = await openPanel(page);
+        await frame.click('button[data-part="restore"]');
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-kind"));
         expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
         const state = (await suite.browser.sendToActiveTab({ type: "panel:toggle" })) as PageState;
         expect(state.enabled).toBe(true);
@@ -299,13 +304,15 @@ describe.each(BROWSERS)("%s", (name) => {
     it("shows a category again from the panel's switch, and hides it again exactly", async () => {
       const page = await open(suite.server.urlFor("daily8-article-semantic"));
       try {
-        await openPanel(page);
+        const frame = await openPanel(page);
         const before = await page.evaluate(() => document.documentElement.outerHTML);
-        await page.click('[data-tidyread-panel] >>> input[data-category="comments"]');
+        await frame.click('input[data-category="comments"]');
+        await page.waitForFunction(() => document.documentElement.getAttribute("data-tidyread-show") === "comments");
         const seen = await checkVisibility(page);
         expect(seen.shownClutter.map((s) => s.what)).toEqual(["section[comments]"]);
         expect(formatSnippets(seen.hiddenArticle)).toBe("");
-        await page.click('[data-tidyread-panel] >>> input[data-category="comments"]');
+        await frame.click('input[data-category="comments"]');
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-show"));
         expect(formatSnippets((await checkVisibility(page)).shownClutter)).toBe("");
         expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
       } finally {
@@ -319,9 +326,10 @@ describe.each(BROWSERS)("%s", (name) => {
       const hidden = (p: TestPage): Promise<number> => p.evaluate(() => document.querySelectorAll("[data-tidyread-hidden]").length);
       const page = await open(url);
       try {
-        await openPanel(page);
-        await page.click('[data-tidyread-panel] >>> button[data-part="site-off"]');
-        await page.waitForFunction(() => !document.querySelector("[data-tidyread-panel]"));
+        const frame = await openPanel(page);
+        await frame.click('button[data-part="site-off"]');
+        await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-kind"));
+        expect(await readUi(page)).toBeNull();
         expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
         await page.goto(url);
         await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-kind"));
@@ -358,12 +366,6 @@ describe.each(BROWSERS)("%s", (name) => {
     it("follows the options' panel colours at once, and opens the panel on new pages when asked to", async () => {
       const page = await open(suite.server.urlFor("daily8-article-semantic"));
       const options = await suite.browser.newPage();
-      const panelBackground = (): Promise<number> =>
-        page.evaluate(() => {
-          const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
-          const [r = 0, g = 0, b = 0] = (getComputedStyle(aside?.querySelector(".handle") ?? document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
-          return r + g + b;
-        });
       const choose = (id: string, value: string): Promise<void> =>
         options.evaluate(
           (i: string, v: string) => {
@@ -377,21 +379,20 @@ describe.each(BROWSERS)("%s", (name) => {
       try {
         void options.goto(suite.browser.extensionPageUrl("src/options/options.html")).catch(() => undefined);
         await options.waitForFunction(() => (document.getElementById("theme") as HTMLSelectElement | null)?.value === "system");
-        expect(await panelBackground()).toBeGreaterThan(600);
+        const frame = await openPanel(page);
+        expect(await frame.evaluate(panelBrightness)).toBeGreaterThan(600);
         await choose("theme", "dark");
-        await page.waitForFunction(() =>
-          document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-theme") === "dark",
-        );
-        expect(await panelBackground()).toBeLessThan(200);
+        await frame.waitForFunction(() => document.documentElement.getAttribute("data-theme") === "dark");
+        expect(await frame.evaluate(panelBrightness)).toBeLessThan(200);
         await choose("theme", "system");
         // Leave the panel closed, so that only the option can open it on the next page.
-        if (await page.evaluate(panelListShown)) await page.click('[data-tidyread-panel] >>> button[data-part="handle"]');
+        await closePanel(page);
         await choose("panel-start", "open");
-        await page.waitForFunction(() =>
-          document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-theme") === "system",
-        );
+        await frame.waitForFunction(() => document.documentElement.getAttribute("data-theme") === "system");
         await page.goto(suite.server.urlFor("daily8-article-flat"));
-        await page.waitForFunction(panelListShown);
+        await page.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-open"));
+        await panelWithView(page);
+        expect(await panelVisible(page)).toBe(true);
         await choose("panel-start", "remember");
       } finally {
         await options.close();

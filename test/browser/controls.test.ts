@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BROWSERS, type TestPage } from "./harness/browsers";
 import { FIXTURES_DIR } from "./harness/server";
-import { openPanel, panelPart as part } from "./harness/panel";
+import { closePanel, isTidyreadAt, openPanel, readHandle, readUi, waitForTidy } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
 const SEMANTIC = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8");
@@ -51,9 +51,9 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     const page = await suite.browser.newPage();
     await page.goto(suite.server.urlFor("daily8-article-semantic"));
     try {
-      await openPanel(page);
+      const panel = await openPanel(page);
       const before = await page.evaluate(pageSnapshot);
-      await page.click(part("reader"));
+      await panel.click('[data-part="reader"]');
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
       const view = await page.evaluate(() => {
         const root = document.querySelector("[data-tidyread-reader]")?.shadowRoot;
@@ -66,11 +66,11 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
           unsafe: article?.querySelectorAll("script, style, iframe, form, [onclick], [onerror], [style]").length ?? -1,
           bodyHidden: getComputedStyle(document.body).visibility === "hidden",
           readerShown: !!root?.querySelector("section")?.checkVisibility(),
-          pressed: document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="reader"]')?.getAttribute("aria-pressed"),
           size: parseFloat(getComputedStyle(article ?? document.body).fontSize),
         };
       });
-      expect(view).toMatchObject({ title: "Moscow and Kiev exchange remains of fallen soldiers", clutter: false, unsafe: 0, bodyHidden: true, readerShown: true, pressed: "true" });
+      expect(view).toMatchObject({ title: "Moscow and Kiev exchange remains of fallen soldiers", clutter: false, unsafe: 0, bodyHidden: true, readerShown: true });
+      expect(await panel.evaluate(() => document.querySelector('[data-part="reader"]')?.getAttribute("aria-pressed"))).toBe("true");
       expect(view.paragraphs).toBeGreaterThanOrEqual(9);
       // The page's article paragraphs are all in the view.
       const missing = await page.evaluate(() => {
@@ -116,7 +116,7 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
       expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe("visible");
 
       // The choices are remembered: the next reader view opens with them.
-      await page.click(part("reader"));
+      await panel.click('[data-part="reader"]');
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
       expect(await readerStyle()).toMatchObject({ size: larger.size, background: "rgb(244, 236, 216)" });
       await page.click('[data-tidyread-reader] >>> [data-part="close"]');
@@ -134,17 +134,17 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     const newsletterHidden = (): Promise<string | null> =>
       page.evaluate(() => document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]")?.getAttribute("data-tidyread-hidden") ?? null);
     try {
-      await openPanel(page);
+      const panel = await openPanel(page);
       // The article is refused.
-      await page.click(part("pick"));
+      await panel.click('[data-part="pick"]');
       await page.click("h1");
-      await page.waitForFunction(() => /never hides the article/.test(document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="picker"]')?.textContent ?? ""));
+      await panel.waitForFunction(() => /never hides the article/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""));
       expect(await page.evaluate(() => document.querySelector("h1")?.closest("[data-tidyread-hidden]"))).toBeNull();
-      await page.click(part("pick-cancel"));
+      await panel.click('[data-part="pick-cancel"]');
 
-      await page.click(part("pick"));
+      await panel.click('[data-part="pick"]');
       await page.click("[data-newsletter]");
-      await page.click(part("pick-ai-promo"));
+      await panel.click('[data-part="pick-ai-promo"]');
       await page.waitForFunction(() => !!document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]"));
       expect(await newsletterHidden()).toBe("ai-promo");
       expect(await page.evaluate(() => document.querySelector("[data-newsletter]")?.checkVisibility())).toBe(false);
@@ -173,40 +173,41 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
     const url = suite.server.addPage("www.daily8.com", "/en/article/rule-keys", WITH_NEWSLETTER);
     const page = await suite.browser.newPage();
     await page.goto(url);
-    const status = (): Promise<string> => page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="picker"]')?.textContent ?? "");
     try {
-      await openPanel(page);
-      await page.focus(part("pick"));
+      const panel = await openPanel(page);
+      const status = (): Promise<string> => panel.evaluate(() => document.querySelector('[data-part="picker"]')?.textContent ?? "");
+      // A key goes from the panel to the page's script and the new status back, through ports: press, then wait for the status to change.
+      const step = async (key: string): Promise<string> => {
+        const was = await status();
+        await page.press(key);
+        await panel.waitForFunction((w: string) => (document.querySelector('[data-part="picker"]')?.textContent ?? "") !== w, { timeout: 5_000 }, was).catch(() => undefined);
+        return status();
+      };
+      // Keys pressed in the panel walk the page's blocks: the focus stays in the panel.
+      await panel.focus('[data-part="pick"]');
       await page.press("Enter");
-      await page.waitForFunction(() => /Escape/.test(document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="picker"]')?.textContent ?? ""));
+      await panel.waitForFunction(() => /Escape/.test(document.querySelector('[data-part="picker"]')?.textContent ?? ""));
       // The walk starts at the story's title and goes down in reading order, past hidden blocks.
-      await page.press("ArrowDown");
-      expect(await status()).toMatch(/^h1, “Moscow and Kiev/);
+      expect(await step("ArrowDown")).toMatch(/^h1, “Moscow and Kiev/);
       const walked: string[] = [];
-      for (let i = 0; i < 30 && !/newsletter/.test(walked.at(-1) ?? ""); i++) {
-        await page.press("ArrowDown");
-        walked.push(await status());
-      }
+      for (let i = 0; i < 30 && !/newsletter/.test(walked.at(-1) ?? ""); i++) walked.push(await step("ArrowDown"));
       expect(walked.at(-1)).toMatch(/^div, “Get our newsletter/);
       // Every step was a block of the page that is on screen: none of the hidden ones.
       expect(walked.some((w) => /Related Articles|No comments yet|DOWNLOAD THE APP/.test(w))).toBe(false);
       // The box drawn over the selected block covers it.
-      const cover = await page.evaluate(() => {
-        const box = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector<HTMLElement>(".highlight");
-        const block = document.querySelector("[data-newsletter]")?.parentElement?.getBoundingClientRect();
-        const r = box?.getBoundingClientRect();
-        return !!r && !!block && !box?.hidden && Math.abs(r.top - block.top) < 1 && Math.abs(r.height - block.height) < 1;
+      const outline = (await readUi(page))?.outline;
+      const block = await page.evaluate(() => {
+        const r = document.querySelector("[data-newsletter]")?.parentElement?.getBoundingClientRect();
+        return r ? { top: r.top, height: r.height } : null;
       });
-      expect(cover).toBe(true);
+      expect(outline && block && Math.abs(outline.y - block.top) < 1 && Math.abs(outline.height - block.height) < 1, JSON.stringify({ outline, block })).toBe(true);
       // Shift+Down narrows to the block inside, Shift+Up widens back.
-      await page.press("Shift+ArrowDown");
-      expect(await status()).toMatch(/^p, “Get our newsletter/);
-      await page.press("Shift+ArrowUp");
-      expect(await status()).toMatch(/^div, “Get our newsletter/);
+      expect(await step("Shift+ArrowDown")).toMatch(/^p, “Get our newsletter/);
+      expect(await step("Shift+ArrowUp")).toMatch(/^div, “Get our newsletter/);
       await page.press("Enter");
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="pick-comments"]'));
+      await panel.waitForFunction(() => !!document.querySelector('[data-part="pick-comments"]'));
       // Focus moved to the first category; Enter takes it.
-      expect(await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.activeElement?.getAttribute("data-part"))).toBe("pick-comments");
+      expect(await panel.evaluate(() => document.activeElement?.getAttribute("data-part"))).toBe("pick-comments");
       await page.press("Enter");
       await page.waitForFunction(() => document.querySelector("[data-newsletter]")?.closest("[data-tidyread-hidden]")?.getAttribute("data-tidyread-hidden") === "comments");
       expect(await page.evaluate(() => [...document.querySelectorAll("[data-expect=article]")].filter((el) => !el.checkVisibility()).length)).toBe(0);
@@ -223,24 +224,31 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
   it("puts the panel on the side the options say, in open tabs at once", async () => {
     const page = await suite.browser.newPage();
     await page.goto(suite.server.urlFor("daily8-article-flat"));
-    const side = (): Promise<{ side: string | null; left: number; right: number; width: number }> =>
-      page.evaluate(() => {
-        const aside = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
-        const r = aside?.querySelector(".handle")?.getBoundingClientRect();
-        return { side: aside?.getAttribute("data-side") ?? null, left: r?.left ?? -1, right: r?.right ?? -1, width: innerWidth };
-      });
     try {
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-      const auto = await side();
-      expect(auto.side).toBe("right");
-      expect(auto.left).toBeGreaterThan(auto.width / 2);
+      await waitForTidy(page);
+      await closePanel(page);
+      const y = await page.evaluate(() => Math.round(innerHeight / 2));
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      const auto = await readHandle(page);
+      expect(auto?.side).toBe("right");
+      expect(auto?.box.x).toBeGreaterThan(width / 2);
+      expect(await page.evaluate(isTidyreadAt, width - 8, y)).toBe(true);
       await withOptions(async (options) => {
         await choose(options, "panel-side", "left");
-        await page.waitForFunction(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-side") === "left");
-        const left = await side();
-        expect(left.right).toBeLessThan(left.width / 2);
+        // The handle moves to the left edge at once; the panel opens there.
+        await page.waitForFunction(isTidyreadAt, {}, 8, y);
+        const left = await readHandle(page);
+        expect(left?.side).toBe("left");
+        expect((left?.box.x ?? 0) + (left?.box.width ?? width)).toBeLessThan(width / 2);
+        // The options page was opened last: the reader comes back to the article's tab to click.
+        await page.bringToFront();
+        const panel = await openPanel(page, { side: "left" });
+        expect(await page.evaluate(() => document.documentElement.getAttribute("data-tidyread-open"))).toBe("left");
+        expect((await panel.box("html"))?.x).toBe(0);
+        await closePanel(page);
         await choose(options, "panel-side", "auto");
-        await page.waitForFunction(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-side") === "right");
+        await page.waitForFunction(isTidyreadAt, {}, width - 8, y);
+        expect((await readHandle(page))?.side).toBe("right");
       });
     } finally {
       await page.close();
@@ -254,8 +262,8 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
       const page = await suite.browser.newPage();
       await page.goto(suite.server.urlFor("daily8-article-semantic"));
       try {
-        await openPanel(page);
-        await page.click(`${part("teasers")} > li:first-child [data-part="find-original"]`);
+        const panel = await openPanel(page);
+        await panel.click('[data-part="teasers"] > li:first-child [data-part="find-original"]');
         const searched = (): string[] => suite.browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"US to cut Ukraine aid"'));
         for (let i = 0; i < 50 && searched().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
         // Whichever engine the reader chose (Debian's Chromium defaults to DuckDuckGo).
@@ -269,10 +277,10 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
       const page = await suite.browser.newPage();
       await page.goto(suite.server.urlFor("daily8-article-semantic"));
       try {
-        await openPanel(page);
-        const label = await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector('[data-part="find-article-original"]')?.textContent);
+        const panel = await openPanel(page);
+        const label = await panel.evaluate(() => document.querySelector('[data-part="find-article-original"]')?.textContent);
         expect(label).toBe("Find this story’s original at Russia Today");
-        await page.click(part("find-article-original"));
+        await panel.click('[data-part="find-article-original"]');
         const searched = (): string[] =>
           suite.browser.requests.map((r) => decodeURIComponent(r.url.replace(/\+/g, " "))).filter((u) => u.includes('"Moscow and Kiev exchange remains of fallen soldiers"'));
         for (let i = 0; i < 50 && searched().length === 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -5,11 +5,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIGHT_BUDGET, FIGHT_REFILL_MS } from "../../src/content/session";
+import { LIMITS } from "../../src/content/panel-data";
 import { PAGE_SIZE } from "../../src/panel/panel";
 import { BROWSERS, type TestPage } from "./harness/browsers";
 import { FIXTURES_DIR } from "./harness/server";
 import { checkVisibility, formatSnippets } from "./harness/visibility";
-import { openPanel, panelOpen } from "./harness/panel";
+import { closePanel, handlePoint, isPanelOpen, isTidyreadAt, openPanel, panelVisible, panelWithView, readHandle, readUi, tidyreadHosts, waitForTidy } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
 const SEMANTIC = readFileSync(path.join(FIXTURES_DIR, "daily8-article-semantic", "page.html"), "utf8");
@@ -97,27 +98,28 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
   it("teaser links in javascript:, data:, vbscript:, file: and disguises never become live links; markup in titles and summaries stays text", async () => {
     const page = await open(suite.server.urlFor("daily8-hostile-links"));
     try {
-      await openPanel(page);
+      const panel = await openPanel(page);
       // Every summary opened, so anything that could run from one has had its chance.
-      await page.evaluate(() => {
-        for (const d of document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelectorAll("details") ?? []) d.open = true;
+      await panel.evaluate(() => {
+        for (const d of document.querySelectorAll("details")) d.open = true;
       });
       await sleep(300);
-      const seen = await page.evaluate(() => {
-        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-        const items = [...(root?.querySelectorAll('[data-part="teasers"] > li') ?? [])];
+      const seen = await panel.evaluate(() => {
+        const items = [...document.querySelectorAll('[data-part="teasers"] > li')];
         return {
           items: items.length,
-          links: [...(root?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")),
+          links: [...document.querySelectorAll("a")].map((a) => a.getAttribute("href")),
           // Elements only markup in the page's strings could have made.
-          made: root?.querySelectorAll("li img, li script, li svg, li iframe, li style, li b, li i, li a a, li a[href^='javascript']").length ?? -1,
-          styles: root?.querySelectorAll("style").length ?? -1,
+          made: document.querySelectorAll("li img, li script, li svg, li iframe, li style, li b, li i, li a a, li a[href^='javascript']").length,
+          // The panel's own stylesheet and nothing else.
+          styles: document.querySelectorAll("style, link[rel=stylesheet]").length,
           titles: items.map((li) => li.querySelector("a, .title")?.textContent ?? ""),
           sources: items.map((li) => li.querySelector('[data-part="source"]')?.textContent ?? ""),
           summaries: items.map((li) => li.querySelector("details p")?.textContent ?? ""),
-          pwned: (window as unknown as { __tidyreadPwned?: unknown }).__tidyreadPwned ?? null,
+          pwnedPanel: (window as unknown as { __tidyreadPwned?: unknown }).__tidyreadPwned ?? null,
         };
       });
+      const pwned = await page.evaluate(() => (window as unknown as { __tidyreadPwned?: unknown }).__tidyreadPwned ?? null);
       console.info(`${name} hostile links: ${seen.items} stories, ${seen.links.length} links: ${seen.links.join(" ")}`);
       expect(seen.items).toBe(14);
       // Only the four web links are links; each one http(s) and resolved.
@@ -125,7 +127,8 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       for (const href of seen.links) expect(new URL(href ?? "about:blank").protocol).toMatch(/^https?:$/);
       expect(seen.made).toBe(0);
       expect(seen.styles).toBe(1);
-      expect(seen.pwned).toBeNull();
+      expect(seen.pwnedPanel).toBeNull();
+      expect(pwned).toBeNull();
       expect(seen.titles).toContain('<img src=x onerror="window.__tidyreadPwned=2">Markets <b>rally</b> again on rate hopes');
       expect(seen.titles).toContain('<a href="javascript:window.__tidyreadPwned=5">Click</a> Election results due on Sunday');
       expect(seen.sources).toContain("<i>Reuters</i>");
@@ -137,40 +140,47 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
     }
   });
 
-  it("10,000 teasers: the page is cleaned in bounded time, the panel renders one page of them, opens and filters all of them at once", async () => {
+  it("10,000 teasers: the page is cleaned in bounded time, the panel renders one page of them, opens and filters all it is sent (the first 5,000) at once", async () => {
     const n = 10_000;
+    // The panel is sent at most LIMITS.teasers stories (5,000), the page's first.
+    const listed = Math.min(n, LIMITS.teasers);
     const url = suite.server.addPage("www.daily8.com", "/en/article/ten-thousand", withTeasers(n));
     const page = await open(url);
     try {
-      // Time from navigation start until the panel lists all of them (polled, so up to ~50 ms late).
-      const cleanAt = await page.waitForFunction(
-        (count: number) => {
-          const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-          const label = root?.querySelector('[data-part="handle"]')?.textContent ?? "";
-          return label.includes(`(${count})`) && document.documentElement.hasAttribute("data-tidyread-kind") ? Math.round(performance.now()) : 0;
-        },
-        { timeout: 90_000 },
-        n,
-      );
+      // Time from navigation start until the handle counts all of them (read through Tidyread's
+      // closed root, polled every 50 ms: up to ~100 ms late).
+      const deadline = Date.now() + 90_000;
+      let cleanAt = 0;
+      while (!cleanAt && Date.now() < deadline) {
+        const label = (await readHandle(page).catch(() => null))?.text ?? "";
+        if (label.includes(`(${listed})`) && (await page.evaluate(() => document.documentElement.hasAttribute("data-tidyread-kind")))) {
+          cleanAt = await page.evaluate(() => Math.round(performance.now()));
+        } else await sleep(50);
+      }
+      expect(cleanAt, `the handle never said (${listed})`).toBeGreaterThan(0);
       const loadAt = await page.evaluate(() => Math.round((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd));
       const state = await page.evaluate(cleanState);
       expect(state).toMatchObject({ clutterShown: 0, articleHidden: 0 });
 
+      // Open or closed is remembered per site (an earlier test may have left it open): start closed.
+      await closePanel(page);
+      await sleep(300);
       await page.evaluate(resetBeat);
-      const timing = await page.evaluate(async (word: string) => {
-        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-        if (!root) return null;
+      // Opened by a real click on the handle, timed until the shown panel has painted a frame with
+      // its list (this includes the harness's own click and polling, ~100-200 ms).
+      const point = await handlePoint(page);
+      const t0 = Date.now();
+      await page.mouseClick(point.x, point.y);
+      while (!(await panelVisible(page)) && Date.now() - t0 < 10_000) await sleep(10);
+      const frame = await panelWithView(page);
+      await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      const openMs = Date.now() - t0;
+      // In the panel's own document, as before in its shadow root: typing in the filter and Show more.
+      const timing = await frame.evaluate(async (word: string) => {
         const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const count = (): number => root.querySelectorAll('[data-part="teasers"] > li').length;
-        const handleButton = root.querySelector<HTMLButtonElement>('[data-part="handle"]');
-        if (handleButton?.getAttribute("aria-expanded") === "true") handleButton.click();
-        await frame();
-        const t0 = performance.now();
-        handleButton?.click();
-        await frame();
-        const openMs = performance.now() - t0;
+        const count = (): number => document.querySelectorAll('[data-part="teasers"] > li').length;
         const rendered = count();
-        const filter = root.querySelector<HTMLInputElement>('[data-part="filter"]');
+        const filter = document.querySelector<HTMLInputElement>('[data-part="filter"]');
         if (!filter) return null;
         // Typed one character at a time, as a reader would: each keystroke filters all the stories.
         const keystrokes: number[] = [];
@@ -181,18 +191,18 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
           await frame();
           keystrokes.push(Math.round(performance.now() - t));
         }
-        const found = [...root.querySelectorAll('[data-part="teasers"] > li > a')].map((a) => a.textContent ?? "");
+        const found = [...document.querySelectorAll('[data-part="teasers"] > li > a')].map((a) => a.textContent ?? "");
         filter.value = "";
         filter.dispatchEvent(new Event("input", { bubbles: true }));
-        const more = root.querySelector<HTMLButtonElement>('[data-part="show-more"]');
+        const more = document.querySelector<HTMLButtonElement>('[data-part="show-more"]');
         const t1 = performance.now();
         more?.click();
         await frame();
-        return { openMs: Math.round(openMs), rendered, keystrokes, found, afterMore: count(), moreMs: Math.round(performance.now() - t1), moreText: more?.textContent ?? "" };
-      }, "Story 9999:");
+        return { rendered, keystrokes, found, afterMore: count(), moreMs: Math.round(performance.now() - t1), moreText: more?.textContent ?? "" };
+      }, `Story ${listed - 1}:`);
       const beat = await page.evaluate(readBeat);
       console.info(
-        `${name} 10,000 teasers: clean at ${cleanAt} ms (load event ${loadAt} ms); open ${timing?.openMs} ms with ${timing?.rendered} items; ` +
+        `${name} 10,000 teasers: clean at ${cleanAt} ms (load event ${loadAt} ms); open ${openMs} ms (click to painted) with ${timing?.rendered} items; ` +
           `keystrokes ${timing?.keystrokes.join("/")} ms; Show more ${timing?.moreMs} ms; longest main-thread stall meanwhile ${beat.maxGap} ms; long tasks ${beat.longTasks.join(",") || "none reported"}`,
       );
       // Bounds many times what this 2-core machine measured (open ~30 ms, a keystroke ~10-60 ms, a
@@ -200,12 +210,12 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       // fails them: measured here, open 1.3-1.8 s, keystrokes up to 2.6 s, a 3.9 s stall.
       expect(cleanAt).toBeLessThan(60_000);
       expect(timing?.rendered).toBe(PAGE_SIZE);
-      expect(timing?.openMs).toBeLessThan(1_000);
+      expect(openMs).toBeLessThan(1_000);
       expect(Math.max(...(timing?.keystrokes ?? [Infinity]))).toBeLessThan(1_000);
       // The filter found a story far beyond the rendered page.
-      expect(timing?.found).toEqual(["Story 9999: a cheaper phone"]);
+      expect(timing?.found).toEqual([`Story ${listed - 1}: ${TOPICS[(listed - 1) % TOPICS.length]}`]);
       expect(timing?.afterMore).toBe(2 * PAGE_SIZE);
-      expect(timing?.moreText).toBe(`Show more (${n - 2 * PAGE_SIZE} left)`);
+      expect(timing?.moreText).toBe(`Show more (${listed - 2 * PAGE_SIZE} left)`);
       expect(beat.maxGap).toBeLessThan(1_500);
       // The page's own timer kept running through it all.
       expect(beat.ticks).toBeGreaterThan(0);
@@ -353,7 +363,8 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
     const html = SEMANTIC.replace("</footer>", '</footer><p id="ticker">0</p>');
     const page = await open(suite.server.addPage("www.daily8.com", "/en/article/router", html));
     try {
-      await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length >= 4 && !!document.querySelector("[data-tidyread-panel]"));
+      await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length >= 4);
+      await waitForTidy(page);
       const run = (): Promise<{ before: number; after: number; navigated: number; ms: number }> =>
         page.evaluate(async () => {
           const macrotask = (): Promise<void> =>
@@ -395,9 +406,14 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       const result = await run();
       await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length >= 4);
       const state = await page.evaluate(cleanState);
-      const panels = await page.evaluate(() => document.querySelectorAll("[data-tidyread-panel]").length);
+      // One element of Tidyread's, with at most one panel frame and one handle in it.
+      const hosts = await page.evaluate(tidyreadHosts);
+      const ui = await readUi(page);
+      const panels = ui?.frames.filter((f) => f.kind === "panel").length ?? 0;
       console.info(`${name} 1,000 navigations: ${Math.round(result.ms)} ms; 300 DOM changes ${Math.round(result.before)} ms before, ${Math.round(result.after)} ms after`);
-      expect(panels).toBe(1);
+      expect(hosts).toBe(1);
+      expect(ui?.handle).not.toBeNull();
+      expect(panels).toBeLessThanOrEqual(1);
       expect(state).toMatchObject({ hidden: BLOCKS, clutterShown: 0, articleHidden: 0 });
       // A session (its observers, its timers) left behind per navigation would make each change
       // cost a thousand times over.
@@ -438,11 +454,12 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       });
       const page = await open(suite.server.urlFor("daily8-article-semantic"));
       try {
-        await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length >= 4 && !!document.querySelector("[data-tidyread-panel]"));
+        await page.waitForFunction(() => document.querySelectorAll("[data-tidyread-hidden]").length >= 4);
+        await waitForTidy(page);
         // Settings arrive after the first pass: wait past them, then look again.
         await sleep(500);
         expect(await page.evaluate(cleanState)).toMatchObject({ hidden: BLOCKS, clutterShown: 0, articleHidden: 0 });
-        expect(await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside")?.getAttribute("data-side"))).toBe("right");
+        expect((await readHandle(page))?.side).toBe("right");
       } finally {
         await page.close();
       }
@@ -460,30 +477,38 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
     }
   });
 
-  it("a page that removes the panel: it comes back at once; a page that always removes it gets it back a bounded number of times, and for good once it stops", async () => {
+  it("a page that removes Tidyread's element: it comes back at once, the handle drawn and clickable; a page that always removes it gets it back a bounded number of times, and for good once it stops", async () => {
+    // The page cannot know the element is Tidyread's (a plain div, its UI in a closed shadow
+    // root): it removes whatever it did not put under <html> itself.
     const script = `window.__removal = { on: false, count: 0 };
+      window.__foreign = () => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body);
       new MutationObserver(() => {
-        const host = document.querySelector("[data-tidyread-panel]");
-        if (window.__removal.on && host) { window.__removal.count += 1; host.remove(); }
+        if (!window.__removal.on) return;
+        for (const el of window.__foreign()) { window.__removal.count += 1; el.remove(); }
       }).observe(document.documentElement, { childList: true });`;
+    const foreign = (): number => (window as unknown as { __foreign(): Element[] }).__foreign().length;
     const page = await open(suite.server.addPage("www.daily8.com", "/en/article/panel-remover", semanticWith({ script })));
     try {
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
-      // Once, by hand: back before the next frame.
-      const back = await page.evaluate(async () => {
-        document.querySelector("[data-tidyread-panel]")?.remove();
+      await waitForTidy(page);
+      await page.waitForFunction(foreign);
+      const point = await handlePoint(page);
+      // Once, by hand: back before the next frame, the handle drawn where it was.
+      const back = await page.evaluate(async (x: number, y: number) => {
+        for (const el of (window as unknown as { __foreign(): Element[] }).__foreign()) el.remove();
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        return !!document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside");
-      });
+        const hit = document.elementFromPoint(x, y);
+        return !!hit && hit.parentElement === document.documentElement && hit !== document.body;
+      }, point.x, point.y);
       expect(back).toBe(true);
+      // A real click on it still opens the panel.
       await openPanel(page);
 
       // Always, for 6 s.
       await page.evaluate(resetBeat);
       await page.evaluate(() => {
-        const r = (window as unknown as { __removal: { on: boolean } }).__removal;
-        r.on = true;
-        document.querySelector("[data-tidyread-panel]")?.remove();
+        const w = window as unknown as { __removal: { on: boolean }; __foreign(): Element[] };
+        w.__removal.on = true;
+        for (const el of w.__foreign()) el.remove();
       });
       await sleep(6_000);
       const removals = await page.evaluate(() => (window as unknown as { __removal: { count: number } }).__removal.count);
@@ -492,7 +517,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       await page.evaluate(() => {
         (window as unknown as { __removal: { on: boolean } }).__removal.on = false;
       });
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"), { timeout: 10_000 });
+      await page.waitForFunction(foreign, { timeout: 10_000 });
       const backAfter = Date.now() - stoppedAt;
       console.info(`${name} panel remover: ${removals} removals in 6 s, longest stall ${beat.maxGap} ms; back ${backAfter} ms after the page stopped`);
       // 10 returns at once, then one per 500 ms: about 22 in 6 s (30 allowed for timing); a loop would be thousands.
@@ -501,9 +526,14 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       expect(beat.maxGap).toBeLessThan(1_000);
       // The next return is due within 500 ms of the page stopping (the rest is the test's polling).
       expect(backAfter).toBeLessThan(2_000);
-      // It came back as it was: open, with its stories.
-      expect(await page.evaluate(panelOpen)).toBe(true);
-      expect(await page.evaluate(() => document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelectorAll('[data-part="teasers"] > li').length)).toBe(3);
+      // It came back as it was: open, with its stories (the frame loads again when its element returns).
+      expect(await isPanelOpen(page)).toBe(true);
+      expect(await page.evaluate(tidyreadHosts)).toBe(1);
+      const frame = await panelWithView(page);
+      expect(await panelVisible(page)).toBe(true);
+      expect(await frame.evaluate(() => document.querySelectorAll('[data-part="teasers"] > li').length)).toBe(3);
+      const handle = await handlePoint(page);
+      expect(await page.evaluate(isTidyreadAt, handle.x, handle.y)).toBe(true);
     } finally {
       await page.close();
     }
@@ -512,42 +542,42 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
   it("a page that restyles every element with !important: the panel keeps its place, size and colours, and the page still reads clean", async () => {
     const head = `<style>
       * { all: unset !important; color: red !important; display: block !important; font-size: 40px !important; width: 10px !important; position: static !important; }
-      html > div, [data-tidyread-panel] { display: none !important; visibility: hidden !important; opacity: 0 !important; }
+      html > div, html > :not(head, body) { display: none !important; visibility: hidden !important; opacity: 0 !important; }
       script, style, head, title { display: none !important; }
       /* Rules as specific as one or two ids, or three classes, on the very blocks Tidyread hides. */
       section:is(#a, .s1), section:is(#a #b, .s2), section:is(#a, .s4) *, section.s6.s6.s6 { display: block !important; }
     </style>`;
     const page = await open(suite.server.addPage("www.daily8.com", "/en/article/restyled", semanticWith({ head })));
     try {
-      await openPanel(page);
-      const look = await page.evaluate(async () => {
-        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-        // After the panel's slide-in.
-        await Promise.all((root?.querySelector(".body")?.getAnimations() ?? []).map((an) => an.finished));
-        const aside = root?.querySelector("aside");
-        const button = root?.querySelector('[data-part="handle"]');
-        const body = root?.querySelector(".body");
-        const a = root?.querySelector('[data-part="teasers"] a');
-        if (!aside || !button || !body || !a) return null;
-        const r = body.getBoundingClientRect();
-        return {
-          position: getComputedStyle(aside).position,
-          handleShown: button.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
-          handleColor: getComputedStyle(button).color,
-          linkColor: getComputedStyle(a).color,
-          fontSize: getComputedStyle(button).fontSize,
-          width: Math.round(r.width),
-          height: Math.round(r.height),
-          right: Math.round(r.right),
-          // The viewport without its scrollbar (Firefox shows one: the page is 10px wide and long).
-          innerWidth: document.documentElement.clientWidth,
-          innerHeight: document.documentElement.clientHeight,
-        };
-      });
+      // Opened by a real click where the handle is drawn: the page's rules neither hid nor moved it.
+      const panel = await openPanel(page);
+      // After the panel is shown (the frame's box keeps still).
+      await panel.box("html");
+      const ui = await readUi(page);
+      const frame = ui?.frames.find((f) => f.kind === "panel");
+      const linkColor = await panel.evaluate(() => getComputedStyle(document.querySelector('[data-part="teasers"] a') ?? document.body).color);
+      const viewport = await page.evaluate(() => ({
+        // The viewport without its scrollbar (Firefox shows one: the page is 10px wide and long).
+        innerWidth: document.documentElement.clientWidth,
+        innerHeight: document.documentElement.clientHeight,
+      }));
+      const look = ui?.handle && frame
+        ? {
+            position: frame.position,
+            handleShown: ui.handle.shown,
+            handleColor: ui.handle.color,
+            linkColor,
+            fontSize: ui.handle.fontSize,
+            width: Math.round(frame.box.width),
+            height: Math.round(frame.box.height),
+            right: Math.round(frame.box.x + frame.box.width),
+            ...viewport,
+          }
+        : null;
       const state = await page.evaluate(cleanState);
       console.info(`${name} restyled page: panel ${JSON.stringify(look)}`);
       expect(look).not.toBeNull();
-      expect(look).toMatchObject({ position: "fixed", handleShown: true, fontSize: "15px", width: 360 });
+      expect(look).toMatchObject({ position: "fixed", handleShown: true, fontSize: "15px", width: 380 });
       expect(look?.handleColor).not.toBe("rgb(255, 0, 0)");
       expect(look?.linkColor).not.toBe("rgb(255, 0, 0)");
       expect(look?.height).toBe(look?.innerHeight);

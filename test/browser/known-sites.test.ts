@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { PageState } from "../../src/shared/messages";
 import { KNOWN_SITES } from "../../src/shared/known-sites";
 import { BROWSERS, type TestBrowser, type TestPage } from "./harness/browsers";
+import { readUi } from "./harness/panel";
 import { FIXTURES_DIR } from "./harness/server";
 import { useBrowser } from "./harness/suite";
 
@@ -19,8 +20,9 @@ const SITE_HOST = "www.sott.net";
 const ARTICLE_PATH = "/article/434715-The-American-friends";
 const PAGE_HTML = readFileSync(path.join(FIXTURES_DIR, "msn-like-article", "page.html"), "utf8");
 
-const untouched = (page: TestPage): Promise<boolean> =>
-  page.evaluate(() => !document.querySelector("[data-tidyread-hidden], [data-tidyread-panel], [data-tidyread-kind]"));
+/** No mark of Tidyread's in the page and no element of its own (its closed shadow root's host). */
+const untouched = async (page: TestPage): Promise<boolean> =>
+  (await page.evaluate(() => !document.querySelector("[data-tidyread-hidden], [data-tidyread-kind]"))) && (await readUi(page)) === null;
 
 /** Runs in the options page: each known site's switch as a reader finds it. */
 function readSwitches(): { id: string; name: string; on: boolean; disabled: boolean }[] {

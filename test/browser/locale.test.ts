@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BROWSERS } from "./harness/browsers";
+import { closePanel, openPanel, readHandle, readUi, waitForTidy } from "./harness/panel";
 import { REPO_ROOT } from "./harness/server";
 import { useBrowser } from "./harness/suite";
 
@@ -63,33 +64,30 @@ describe.each(BROWSERS)("%s with its UI in Arabic", (name) => {
     const page = await suite.browser.newPage();
     try {
       await page.goto(suite.server.urlFor("daily8-article-semantic"));
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector("aside"));
-      const seen = await page.evaluate(() => {
-        const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-        const aside = root?.querySelector("aside");
-        const handle = root?.querySelector('[data-part="handle"]');
+      await waitForTidy(page);
+      // Its words come from the browser's UI language. Open: a hidden frame has no computed style in Firefox.
+      const frame = await openPanel(page);
+      const seen = await frame.evaluate(() => {
+        const panel = document.querySelector("section[aria-labelledby]");
         return {
-          dir: aside?.getAttribute("dir"),
-          lang: aside?.getAttribute("lang"),
-          direction: aside ? getComputedStyle(aside).direction : null,
-          handle: handle?.textContent,
-          handleLabel: handle?.getAttribute("aria-label"),
-          teasers: root?.querySelectorAll('[data-part="teasers"] > li').length ?? 0,
-          open: handle?.getAttribute("aria-expanded"),
+          dir: panel?.getAttribute("dir"),
+          lang: panel?.getAttribute("lang"),
+          documentDir: document.documentElement.dir,
+          direction: panel ? getComputedStyle(panel).direction : null,
+          close: document.querySelector('[data-part="close"]')?.getAttribute("aria-label"),
+          listLabel: document.querySelector('[data-part="teasers"]')?.getAttribute("aria-label"),
+          teasers: document.querySelectorAll('[data-part="teasers"] > li').length,
         };
       });
       const count = seen.teasers;
       expect(count).toBeGreaterThan(0);
-      const open = seen.open === "true";
-      expect(seen).toEqual({
-        dir: "rtl",
-        lang: "ar",
-        direction: "rtl",
-        handle: ar(open ? "handleClose" : "handleOpen", count),
-        handleLabel: open ? ar("handleCloseLabel") : ar("handleOpenLabel", count),
-        teasers: count,
-        open: seen.open,
-      });
+      expect(seen).toEqual({ dir: "rtl", lang: "ar", documentDir: "rtl", direction: "rtl", close: ar("panelClose"), listLabel: ar("relatedArticles"), teasers: count });
+      // The handle and the frame's name, in Tidyread's closed shadow root.
+      const ui = await readUi(page);
+      expect(ui?.frames.find((f) => f.kind === "panel")?.title).toBe(ar("panelName"));
+      expect(ui?.handle).toMatchObject({ text: ar("handleClose", count), label: ar("handleCloseLabel"), expanded: "true" });
+      await closePanel(page);
+      expect(await readHandle(page)).toMatchObject({ text: ar("handleOpen", count), label: ar("handleOpenLabel", count), expanded: "false" });
     } finally {
       await page.close();
     }

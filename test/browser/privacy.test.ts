@@ -3,7 +3,7 @@
 // the browser's own favicon probe), and none comes from the extension.
 import { describe, expect, it } from "vitest";
 import { BROWSERS } from "./harness/browsers";
-import { openPanel, panelPart as part } from "./harness/panel";
+import { openPanel, panelWithView } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
 
@@ -20,20 +20,20 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
     const sessionStart = Date.now();
     try {
       await visit(suite.server.urlFor("daily8-article-semantic"));
-      await openPanel(page);
+      const panel = await openPanel(page);
       // A category switch off and on, the filter, the sort.
-      await page.click(`[data-tidyread-panel] >>> .did input[data-category="comments"]`);
-      await page.click(`[data-tidyread-panel] >>> .did input[data-category="comments"]`);
-      await page.focus(part("filter"));
+      await panel.click('.did input[data-category="comments"]');
+      await panel.click('.did input[data-category="comments"]');
+      await panel.focus('[data-part="filter"]');
       for (const key of ["U", "S", "Backspace", "Backspace"]) await page.press(key);
-      await page.evaluate(() => {
-        const sort = document.querySelector("[data-tidyread-panel]")?.shadowRoot?.querySelector<HTMLSelectElement>('[data-part="sort"]');
+      await panel.evaluate(() => {
+        const sort = document.querySelector<HTMLSelectElement>('[data-part="sort"]');
         if (!sort) return;
         sort.value = "newest";
         sort.dispatchEvent(new Event("change"));
       });
       // The reader view: its script is injected on first use.
-      await page.click(part("reader"));
+      await panel.click('[data-part="reader"]');
       await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
       await page.press("Escape");
       await page.waitForFunction(() => !document.querySelector("[data-tidyread-reader]"));
@@ -48,7 +48,7 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
       for (const slug of ["msn-like-article", "arabic-article"]) {
         await visit(suite.server.urlFor(slug));
         await suite.browser.clickToolbarButton(page);
-        await page.waitForFunction(() => !!document.querySelector("[data-tidyread-panel]"));
+        await panelWithView(page);
       }
 
       // The options page: a setting changed and put back.

@@ -2,6 +2,7 @@
 // leaves the same page alone where it does not belong.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSERS, launch, type TestBrowser, type TestPage } from "./harness/browsers";
+import { readUi, tidyreadSeenByPage } from "./harness/panel";
 import { startFixtureServer, type FixtureServer } from "./harness/server";
 
 const FIXTURE = "daily8-article-semantic";
@@ -30,7 +31,7 @@ function articleUrl(opts: { host?: string } = {}): string {
   return server.addPage(opts.host ?? "www.daily8.com", "/en/article/1", PLAIN_ARTICLE);
 }
 
-/** Every trace Tidyread could leave in a page: its attributes anywhere, its panel. */
+/** Every trace Tidyread could leave in a page's DOM: its attributes anywhere (its UI is checked with readUi). */
 function tidyreadTraces(): string[] {
   const found: string[] = [];
   for (const el of document.querySelectorAll("*")) {
@@ -60,6 +61,9 @@ describe.each(BROWSERS)("%s with the extension", (name) => {
     // The harness reaches the content script the way the background does.
     const state = await browser.sendToActiveTab({ type: "page:get-state" });
     expect(state).toMatchObject({ detection: { kind: "article" }, enabled: true });
+    // Its handle is in a closed shadow root: the page's own scripts find nothing of it.
+    expect((await readUi(page))?.handle).toBeTruthy();
+    expect(await page.evaluate(tidyreadSeenByPage)).toEqual([]);
   });
 
   it("leaves the same page alone on another site", async () => {
@@ -67,6 +71,7 @@ describe.each(BROWSERS)("%s with the extension", (name) => {
     // After load, a document_start content script would be there: none answers.
     await expect(browser.sendToActiveTab({ type: "page:get-state" })).rejects.toThrow(/Receiving end does not exist/);
     expect(await page.evaluate(tidyreadTraces)).toEqual([]);
+    expect(await readUi(page)).toBeNull();
   });
 
   it("leaves a Daily8 page that is neither article nor listing alone", async () => {
@@ -77,5 +82,6 @@ describe.each(BROWSERS)("%s with the extension", (name) => {
     const state = await browser.sendToActiveTab({ type: "page:get-state" });
     expect(state).toMatchObject({ detection: { kind: "none" } });
     expect(await page.evaluate(tidyreadTraces)).toEqual([]);
+    expect(await readUi(page)).toBeNull();
   });
 });
