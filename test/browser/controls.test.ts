@@ -15,13 +15,6 @@ const WITH_NEWSLETTER = SEMANTIC.replace(
 );
 
 
-/** Runs in the page: the page as it is, minus Tidyread's own hosts (their shadow roots hold its UI). */
-function pageSnapshot(): string {
-  const clone = document.documentElement.cloneNode(true) as Element;
-  for (const el of clone.querySelectorAll("[data-tidyread-panel], [data-tidyread-reader]")) el.remove();
-  return `${clone.outerHTML} @${scrollX},${scrollY}`;
-}
-
 describe.each(BROWSERS)("%s: the reader's controls", (name) => {
   const suite = useBrowser(name);
 
@@ -47,85 +40,7 @@ describe.each(BROWSERS)("%s: the reader's controls", (name) => {
       value,
     );
 
-  it("reader view: the article alone, sanitized, with size, width and colours; leaving restores the page exactly", async () => {
-    const page = await suite.browser.newPage();
-    await page.goto(suite.server.urlFor("daily8-article-semantic"));
-    try {
-      const panel = await openPanel(page);
-      const before = await page.evaluate(pageSnapshot);
-      await panel.click('[data-part="reader"]');
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
-      const view = await page.evaluate(() => {
-        const root = document.querySelector("[data-tidyread-reader]")?.shadowRoot;
-        const article = root?.querySelector("article");
-        const text = article?.textContent ?? "";
-        return {
-          title: root?.querySelector("h1")?.textContent,
-          paragraphs: article?.querySelectorAll("p").length ?? 0,
-          clutter: /No comments yet|Try Our AI Features|Download the app|Related Articles/i.test(text),
-          unsafe: article?.querySelectorAll("script, style, iframe, form, [onclick], [onerror], [style]").length ?? -1,
-          bodyHidden: getComputedStyle(document.body).visibility === "hidden",
-          readerShown: !!root?.querySelector("section")?.checkVisibility(),
-          size: parseFloat(getComputedStyle(article ?? document.body).fontSize),
-        };
-      });
-      expect(view).toMatchObject({ title: "Moscow and Kiev exchange remains of fallen soldiers", clutter: false, unsafe: 0, bodyHidden: true, readerShown: true });
-      expect(await panel.evaluate(() => document.querySelector('[data-part="reader"]')?.getAttribute("aria-pressed"))).toBe("true");
-      expect(view.paragraphs).toBeGreaterThanOrEqual(9);
-      // The page's article paragraphs are all in the view.
-      const missing = await page.evaluate(() => {
-        const text = document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article")?.textContent?.replace(/\s+/g, " ") ?? "";
-        return [...document.querySelectorAll("main p[data-expect=article]")]
-          .map((p) => p.textContent?.replace(/\s+/g, " ").trim() ?? "")
-          .filter((p) => p.length > 80 && !text.includes(p));
-      });
-      expect(missing).toEqual([]);
-
-      await page.click('[data-tidyread-reader] >>> [data-part="larger"]');
-      const readerStyle = (): Promise<{ size: number; background: string; width: number }> =>
-        page.evaluate(() => {
-          const root = document.querySelector("[data-tidyread-reader]")?.shadowRoot;
-          const article = root?.querySelector("article") ?? document.body;
-          return {
-            size: parseFloat(getComputedStyle(article).fontSize),
-            background: getComputedStyle(root?.querySelector("section") ?? document.body).backgroundColor,
-            width: article.getBoundingClientRect().width,
-          };
-        });
-      const larger = await readerStyle();
-      expect(larger.size).toBe(view.size + 1);
-      const select = (which: string, value: string): Promise<void> =>
-        page.evaluate(
-          (w: string, v: string) => {
-            const el = document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector(`[data-part="${w}"]`) as HTMLSelectElement;
-            el.value = v;
-            el.dispatchEvent(new Event("change", { bubbles: true }));
-          },
-          which,
-          value,
-        );
-      await select("theme", "sepia");
-      await select("width", "narrow");
-      const sepia = await readerStyle();
-      expect(sepia.background).toBe("rgb(244, 236, 216)");
-      expect(sepia.width).toBeLessThan(larger.width);
-
-      await page.press("Escape");
-      await page.waitForFunction(() => !document.querySelector("[data-tidyread-reader]"));
-      expect(await page.evaluate(pageSnapshot)).toBe(before);
-      expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe("visible");
-
-      // The choices are remembered: the next reader view opens with them.
-      await panel.click('[data-part="reader"]');
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
-      expect(await readerStyle()).toMatchObject({ size: larger.size, background: "rgb(244, 236, 216)" });
-      await page.click('[data-tidyread-reader] >>> [data-part="close"]');
-      await page.waitForFunction(() => !document.querySelector("[data-tidyread-reader]"));
-      expect(await page.evaluate(pageSnapshot)).toBe(before);
-    } finally {
-      await page.close();
-    }
-  });
+  // The reader view (an extension page in its own frame) has its own file: reader.test.ts.
 
   it("a block the reader picks is hidden as they said, again after a reload, until the rule is removed on the options page", async () => {
     const url = suite.server.addPage("www.daily8.com", "/en/article/rule-1", WITH_NEWSLETTER);
