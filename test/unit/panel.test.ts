@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { PAGE_SIZE, SidePanel } from "../../src/panel/panel";
+import { PAGE_SIZE, SidePanel, type PanelActions } from "../../src/panel/panel";
 import type { PanelView } from "../../src/shared/frame-protocol";
 import type { Teaser } from "../../src/shared/types";
 
@@ -25,7 +25,7 @@ interface Mounted {
   destroy(): void;
 }
 
-function mount(): Mounted {
+function mount(actions: Partial<PanelActions> = {}): Mounted {
   const root = document.createElement("div");
   document.body.append(root);
   const panel = new SidePanel(document, root, {
@@ -38,6 +38,7 @@ function mount(): Mounted {
     onPick: vi.fn(),
     onPickCategory: vi.fn(),
     onPickKey: vi.fn(),
+    ...actions,
   });
   let view: PanelView = {
     host: "www.daily8.com",
@@ -253,45 +254,24 @@ describe("a long teaser list", () => {
 
 describe("picking from the keyboard", () => {
   it("walks the page's blocks with the arrows pressed on a focused button; Enter presses the button until a block was walked to, then picks it", () => {
-    const root = document.createElement("div");
-    document.body.append(root);
     const onPickKey = vi.fn();
     const onPick = vi.fn();
-    const panel = new SidePanel(document, root, {
-      onClose: vi.fn(),
-      onRestore: vi.fn(),
-      onCategory: vi.fn(),
-      onSiteOff: vi.fn(),
-      onReader: vi.fn(),
-      onFindOriginal: vi.fn(),
-      onPick,
-      onPickCategory: vi.fn(),
-      onPickKey,
-    });
-    const view: PanelView = {
-      host: "www.daily8.com",
-      lang: "en",
-      teasers: null,
-      hiddenBlocks: 0,
-      report: { kind: "article", signals: [], counts: { comments: 0, "ai-promo": 0, "app-banner": 0, sponsored: 0, related: 0 }, shown: [] },
-      article: null,
-      reading: false,
-      picker: { stage: "pointing" },
-      message: "",
-    };
-    panel.show(view);
+    const m = mount({ onPick, onPickKey });
+    const { root } = m;
+    m.show({ picker: { stage: "pointing" } });
     const pick = root.querySelector<HTMLButtonElement>('[data-part="pick"]');
     const press = (key: string): boolean => pick?.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true })) ?? false;
     // Not walked yet: the arrows walk, Enter is the button's own.
     expect(press("ArrowDown")).toBe(false);
     expect(press("Enter")).toBe(true);
     expect(onPickKey.mock.calls).toEqual([["ArrowDown", false]]);
-    panel.show({ ...view, picker: { stage: "walking", block: "div, “Get our newsletter”" } });
+    m.show({ picker: { stage: "walking", block: "div, “Get our newsletter”" } });
     expect(press("Enter")).toBe(false);
     expect(onPickKey.mock.calls).toEqual([
       ["ArrowDown", false],
       ["Enter", false],
     ]);
-    root.remove();
+    expect(onPick).not.toHaveBeenCalled();
+    m.destroy();
   });
 });
