@@ -173,6 +173,7 @@ describe.each(BROWSERS)("%s", (name) => {
             const active = document.hasFocus() ? document.activeElement : null;
             return active && active !== document.body ? (active.getAttribute("data-part") ?? active.textContent?.trim() ?? active.tagName) : null;
           });
+        await frame.waitForFunction(() => document.hasFocus() && document.activeElement?.id === "tidyread-title");
         expect(await focused()).toBe("Tidyread");
         for (const action of ["close", "reader", "find-article-original", "pick", "restore", "site-off", "filter"]) {
           await page.press("Tab");

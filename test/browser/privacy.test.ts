@@ -3,7 +3,7 @@
 // the browser's own favicon probe), and none comes from the extension.
 import { describe, expect, it } from "vitest";
 import { BROWSERS } from "./harness/browsers";
-import { openPanel, panelWithView } from "./harness/panel";
+import { openPanel, panelWithView, READER_PATH } from "./harness/panel";
 import { useBrowser } from "./harness/suite";
 
 
@@ -32,11 +32,12 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
         sort.value = "newest";
         sort.dispatchEvent(new Event("change"));
       });
-      // The reader view: its script is injected on first use.
+      // The reader view: its extraction script is injected on first use; the view is an extension page in a frame.
       await panel.click('[data-part="reader"]');
-      await page.waitForFunction(() => !!document.querySelector("[data-tidyread-reader]")?.shadowRoot?.querySelector("article p"));
-      await page.press("Escape");
-      await page.waitForFunction(() => !document.querySelector("[data-tidyread-reader]"));
+      const reader = await page.extensionFrame(READER_PATH);
+      await reader.waitForFunction(() => !!document.querySelector("article p"));
+      await reader.click('[data-part="close"]');
+      await page.waitForFunction(() => !document.documentElement.hasAttribute("data-tidyread-reading"));
 
       for (const slug of ["daily8-article-divsoup", "daily8-hostile-links", "daily8-article-seed2", "daily8-listing", "daily8-article-flat"]) {
         await visit(suite.server.urlFor(slug));

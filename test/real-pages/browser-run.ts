@@ -24,6 +24,7 @@ import type { PageState } from "../../src/shared/messages";
 import type { PageKind } from "../../src/shared/types";
 import { launch, type TestBrowser, type TestPage } from "../browser/harness/browsers";
 import { startFixtureServer, type FixtureServer } from "../browser/harness/server";
+import { PANEL_PATH } from "../browser/harness/panel";
 import { makeTestCertificate } from "../browser/harness/tls";
 import { AGGREGATOR_CORPUS, compact, corpusSlugs, formatTable, loadPage, score, totals, type CorpusPage, type Observed, type Score, type Totals } from "./corpus";
 
@@ -123,7 +124,7 @@ export function headersFor(page: CorpusPage, bytes: Buffer): Record<string, stri
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 
-/** Runs in the page: every `data-tidyread-*` attribute and panel host there is (at most 10). */
+/** Runs in the page: every `data-tidyread-*` attribute there is (at most 10). */
 function tidyreadTraces(): string[] {
   const found: string[] = [];
   for (const el of document.querySelectorAll("*")) {
@@ -143,19 +144,16 @@ function pageText(): { visible: string; all: string } {
   return { visible: body.innerText, all: body.textContent ?? "" };
 }
 
-/** Runs in the page: how far the panel is (stories rendered, its note), to wait until it stops changing. */
-function panelProgress(): string | null {
-  const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-  if (!root) return null;
-  const items = root.querySelectorAll('[data-part="teasers"] > li').length;
-  const more = root.querySelector('[data-part="show-more"]')?.textContent ?? "";
-  return `${document.documentElement.getAttribute("data-tidyread-kind")}|${items}|${more}|${root.querySelector(".note")?.textContent ?? ""}`;
+/** Runs in the panel's frame: how far the panel is (stories rendered, its note), to wait until it stops changing. */
+function panelProgress(): string {
+  const items = document.querySelectorAll('[data-part="teasers"] > li').length;
+  const more = document.querySelector('[data-part="show-more"]')?.textContent ?? "";
+  return `${items}|${more}|${document.querySelector('[data-part="note"]')?.textContent ?? ""}`;
 }
 
-/** Runs in the page: every story the panel lists (after "Show more" until all are shown), as shown. */
-function panelStories(): Observed["listed"] | null {
-  const root = document.querySelector("[data-tidyread-panel]")?.shadowRoot;
-  if (!root) return null;
+/** Runs in the panel's frame: every story the panel lists (after "Show more" until all are shown), as shown. */
+function panelStories(): Observed["listed"] {
+  const root = document;
   const more = root.querySelector<HTMLButtonElement>('[data-part="show-more"]');
   for (let i = 0; more && !more.hidden && i < 1000; i++) more.click();
   return [...root.querySelectorAll('[data-part="teasers"] > li')].map((li) => {
@@ -229,9 +227,10 @@ async function measure(browser: TestBrowser, server: FixtureServer, page: Corpus
     await tab.waitForFunction(() => document.documentElement.hasAttribute("data-tidyread-kind"), { timeout: 15_000 });
     // The state also has the content script list the panel's stories now rather than at idle.
     const state = (await browser.sendToActiveTab({ type: "page:get-state" })) as PageState;
-    const shown = tab;
-    await untilStable(() => shown.evaluate(panelProgress));
-    const listed = await tab.evaluate(panelStories);
+    // An article's panel: the extension page in its frame (made by the click, if not at idle).
+    const panel = state.detection.kind === "article" ? await tab.extensionFrame(PANEL_PATH, { timeout: 10_000 }).catch(() => null) : null;
+    if (panel) await untilStable(() => panel.evaluate(panelProgress));
+    const listed = panel ? await panel.evaluate(panelStories) : null;
     const after = await tab.evaluate(pageText);
     run.timings.tidy = Date.now() - clickedAt;
     const { verdict, kind, site, signals } = state.detection;
