@@ -4,6 +4,8 @@ import { el } from "../shared/dom";
 import { FRAME_PAGES, FRAME_PORT_PREFIX, type FrameKind } from "../shared/frame-protocol";
 import type { PageUi } from "./ui-host";
 
+const MAX_WAITING = 8;
+
 /** 128 random bits in hex (crypto.randomUUID needs a secure context; an http page is not one). */
 function oneTimeToken(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -19,6 +21,8 @@ export class ExtensionFrame<In, Out> {
   readonly element: HTMLIFrameElement;
   private readonly name = `${FRAME_PORT_PREFIX}${oneTimeToken()}`;
   private port: Runtime.Port | null = null;
+  /** Said before the frame connected (the first "focus" after a click): sent once it does. */
+  private waiting: Out[] = [];
 
   constructor(
     ui: PageUi,
@@ -48,6 +52,7 @@ export class ExtensionFrame<In, Out> {
       if (this.port === port) this.port = null;
     });
     this.onConnect();
+    for (const message of this.waiting.splice(0)) this.send(message);
     return true;
   }
 
@@ -55,10 +60,14 @@ export class ExtensionFrame<In, Out> {
     return this.port !== null;
   }
 
-  /** Sends when connected; a frame that connects later asks for everything anyway (onConnect). */
+  /** Sends now, or once the frame connects (a few at most: a frame connecting later is sent everything it shows anyway). */
   send(message: Out): void {
+    if (!this.port) {
+      this.waiting = [...this.waiting.slice(-(MAX_WAITING - 1)), message];
+      return;
+    }
     try {
-      this.port?.postMessage(message);
+      this.port.postMessage(message);
     } catch {
       this.port = null;
     }
