@@ -189,7 +189,7 @@ export class SidePanel {
 
   /** Moves focus to the panel's heading (opened from the toolbar, the shortcut or the handle). */
   focus(): void {
-    this.heading.focus();
+    this.heading.focus({ preventScroll: true });
   }
 
   /** Shows what the content script sent; parts that did not change are left as they are. */
