@@ -91,10 +91,6 @@ export class PageController {
     if (context.rememberedOpen !== null) this.startOpen(context.rememberedOpen);
   }
 
-  get signal(): AbortSignal {
-    return this.abort.signal;
-  }
-
   /** Ends everything this page run made: listeners, observers, timers, ports, marks, frames. */
   end(): void {
     if (this.abort.signal.aborted) return;
